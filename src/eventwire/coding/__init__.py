@@ -1,0 +1,1 @@
+"""coding: CAMEO and PLOVER code tables and trigger lexicons, loaded from data/."""

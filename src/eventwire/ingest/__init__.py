@@ -1,0 +1,1 @@
+"""ingest: read articles from files, directories, JSONL and standard input."""
