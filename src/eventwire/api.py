@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from collections.abc import Iterable, Iterator, Mapping
 from typing import Any
 
@@ -63,14 +64,13 @@ class Coder:
             yield doc._.article, list(doc._.events or [])
 
 
-_coders: dict[Settings, Coder] = {}
-
-
 def _coder(settings: Settings | None) -> Coder:
-    key = settings or Settings.from_env()
-    if key not in _coders:
-        _coders[key] = Coder(key)
-    return _coders[key]
+    return _cached_coder(settings or Settings.from_env())
+
+
+@functools.lru_cache(maxsize=4)
+def _cached_coder(settings: Settings) -> Coder:
+    return Coder(settings)
 
 
 def code_text(

@@ -1,15 +1,146 @@
-"""Event extraction (placeholder)."""
+"""The event extractor: turns coded trigger candidates into :class:`~eventwire.records.Event` records."""
 
 from __future__ import annotations
 
+import datetime as dt
+
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span, Token
+
+from eventwire.coding.cameo import CodeTable, default_table
+from eventwire.coding.lexicon import Lexicon, default_lexicon
+from eventwire.nlp.dates import resolve_event_date
+from eventwire.nlp.modality import ModalityCues, certainty, default_cues
+from eventwire.nlp.places import Gazetteer, default_gazetteer, locate
+from eventwire.nlp.roles import ActorIndex
+from eventwire.nlp.triggers import Candidate, TriggerFinder
+from eventwire.records import (
+    Article,
+    ArticleRef,
+    Entity,
+    Event,
+    EventDate,
+    Sentence,
+    Trigger,
+    event_id,
+)
+
+# Nouns that refer back to an earlier meeting: "during their last tete-a-tete".
+MEETING_NOUNS = frozenset("meeting summit talk visit trip tete encounter tete-a-tete get-together".split())
+EARLIER = frozenset(("last", "previous", "earlier", "recent", "prior"))
+DATE_CLIMB = ("xcomp", "advcl", "conj", "acomp")
 
 
 class EventExtractor:
-    def __init__(self, nlp: Language) -> None:
-        self.nlp = nlp
+    """Codes the events of a doc whose actor spans are set; writes them to ``doc._.events``."""
+
+    def __init__(
+        self,
+        nlp: Language,
+        *,
+        lexicon: Lexicon | None = None,
+        codes: CodeTable | None = None,
+        cues: ModalityCues | None = None,
+        gazetteer: Gazetteer | None = None,
+    ) -> None:
+        self.finder = TriggerFinder(lexicon or default_lexicon())
+        self.codes = codes or default_table()
+        self.cues = cues or default_cues()
+        self.gazetteer = gazetteer or default_gazetteer()
 
     def __call__(self, doc: Doc) -> Doc:
-        doc._.events = []
+        article: Article = doc._.article or Article(text=doc.text, published=doc._.published)
+        published: dt.date | None = doc._.published or article.published
+        actors = ActorIndex(doc)
+        country_of = {i: s._.entity.country for i, s in actors.by_token.items() if s._.entity.country}
+        events: list[Event] = []
+        for index, sent in enumerate(doc.sents):
+            for candidate in self.finder.find(sent, actors):
+                date = self._date(sent, candidate, published, events)
+                events.append(self._event(article, index, sent, candidate, date, actors, country_of))
+        doc._.events = events
         return doc
+
+    def _event(
+        self,
+        article: Article,
+        index: int,
+        sent: Span,
+        candidate: Candidate,
+        date: EventDate,
+        actors: ActorIndex,
+        country_of: dict[int, str],
+    ) -> Event:
+        told = certainty(candidate.clause, self.cues)
+        attribution = _attribution(told.source, actors) if told.source is not None else None
+        actor = tuple(_entity(s) for s in candidate.actor)
+        recipient = tuple(_entity(s) for s in candidate.recipient)
+        words = candidate.trigger
+        start, end = words[0].idx, max(t.idx + len(t.text) for t in words)
+        trigger = Trigger(sent.doc.text[start:end], start, end)
+        text = sent.text.rstrip()
+        confidence = 0.5 + 0.15 * candidate.direct + 0.15 * bool(recipient) + 0.1 * (date.text is not None)
+        return Event(
+            id=event_id(article.id, start, candidate.code, _codes(actor), _codes(recipient)),
+            article=ArticleRef.of(article),
+            sentence=Sentence(index, text, sent.start_char, sent.start_char + len(text)),
+            trigger=trigger,
+            actor=actor,
+            recipient=recipient,
+            cameo=self.codes.cameo(candidate.code),
+            plover=self.codes.plover(candidate.code),
+            modality=told.modality,
+            attribution=attribution,
+            date=date,
+            location=locate(candidate.clause, country_of, self.gazetteer),
+            confidence=round(min(confidence, 0.95), 2),
+        )
+
+    def _date(
+        self, sent: Span, candidate: Candidate, published: dt.date | None, earlier: list[Event]
+    ) -> EventDate:
+        """The event's date: a phrase in its clause or a clause above, an earlier meeting, else publication."""
+        token: Token = candidate.clause
+        while True:
+            if (found := resolve_event_date(sent, token, published)) is not None:
+                return found
+            if (meeting := _earlier_meeting(token, earlier)) is not None:
+                return meeting
+            if token.dep_ not in DATE_CLIMB or token.head is token:
+                break
+            token = token.head
+        if published is None:
+            return EventDate()
+        day = published.isoformat()
+        return EventDate(day, "day", None, published, published)
+
+
+def _earlier_meeting(token: Token, earlier: list[Event]) -> EventDate | None:
+    """The date of the last meeting told before, for "during their last meeting"."""
+    for prep in (c for c in token.children if c.dep_ == "prep" and c.lower_ in ("during", "at", "on", "in")):
+        for noun in (c for c in prep.children if c.dep_ == "pobj"):
+            words = {t.lower_ for t in noun.subtree}
+            if words & EARLIER and (words & MEETING_NOUNS or noun.lemma_ in MEETING_NOUNS):
+                for event in reversed(earlier):
+                    if event.cameo.root == "04" and event.date.text is not None:
+                        return event.date
+    return None
+
+
+def _entity(span: Span) -> Entity:
+    entity: Entity = span._.entity
+    return entity
+
+
+def _codes(entities: tuple[Entity, ...]) -> str:
+    return ",".join(e.cameo or e.country or e.org or e.name for e in entities)
+
+
+def _attribution(source: Token, actors: ActorIndex) -> Entity:
+    spans = actors.phrase(source)
+    if spans:
+        return _entity(spans[0])
+    words = sorted(source.subtree, key=lambda t: t.i)
+    start, end = words[0].idx, words[-1].idx + len(words[-1].text)
+    text = source.doc.text[start:end]
+    return Entity(text=text, name=text, start=start, end=end)
