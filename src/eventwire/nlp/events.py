@@ -9,7 +9,7 @@ from spacy.tokens import Doc, Span, Token
 
 from eventwire.coding.cameo import CodeTable, default_table
 from eventwire.coding.lexicon import Lexicon, default_lexicon
-from eventwire.nlp.dates import resolve_event_date
+from eventwire.nlp.dates import fronted_date, resolve_event_date
 from eventwire.nlp.modality import ModalityCues, certainty, default_cues
 from eventwire.nlp.places import Gazetteer, default_gazetteer, locate
 from eventwire.nlp.roles import ActorIndex
@@ -109,6 +109,8 @@ class EventExtractor:
             if token.dep_ not in DATE_CLIMB or token.head is token:
                 break
             token = token.head
+        if (fronted := fronted_date(sent, published)) is not None:
+            return fronted
         if published is None:
             return EventDate()
         day = published.isoformat()
