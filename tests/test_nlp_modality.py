@@ -24,7 +24,11 @@ def _verb(parser: Language, text: str, verb: str):
         ("The rebels vowed to attack the capital.", "attack", "intended"),
         ("The alliance could send troops to the region.", "send", "hypothetical"),
         ("If the talks fail, the army would attack the port.", "attack", "hypothetical"),
-        ("Analysts remain sceptical that the king would ever agree to hand over the port.", "hand", "hypothetical"),
+        (
+            "Analysts remain sceptical that the king would ever agree to hand over the port.",
+            "hand",
+            "hypothetical",
+        ),
         ("The minister denied that the army had attacked the village.", "attacked", "negated"),
         ("The leader will use the trip to sign a treaty with the queen.", "sign", "intended"),
     ],

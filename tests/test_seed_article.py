@@ -20,7 +20,9 @@ def seed_events(coder: Coder) -> list[Event]:
 
 
 def _dyad(event: Event, actor: str, recipient: str) -> bool:
-    return any(a.country == actor for a in event.actor) and any(r.country == recipient for r in event.recipient)
+    return any(a.country == actor for a in event.actor) and any(
+        r.country == recipient for r in event.recipient
+    )
 
 
 def _match(events: list[Event], test: Callable[[Event], bool]) -> list[Event]:
@@ -28,36 +30,50 @@ def _match(events: list[Event], test: Callable[[Event], bool]) -> list[Event]:
 
 
 EXPECTED: dict[str, Callable[[Event], bool]] = {
-    "the visit, this evening": lambda e: _dyad(e, "RUS", "PRK")
-    and (e.cameo.root == "04" or e.plover.event == "CONSULT")
-    and e.modality == "asserted"
-    and e.date.value == "2024-06-18"
-    and "Putin landed in North Korea this evening" in e.sentence.text,
-    "Kim's visit back in September": lambda e: _dyad(e, "PRK", "RUS")
-    and (e.cameo.root == "04" or e.plover.event == "CONSULT")
-    and e.modality == "asserted"
-    and e.date.value == "2023-09"
-    and "Back in September" in e.sentence.text,
-    "the limousine in February": lambda e: _dyad(e, "RUS", "PRK")
-    and e.cameo.root in ("05", "06", "07")
-    and e.modality == "asserted"
-    and e.date.value == "2024-02",
-    "shells, alleged": lambda e: _dyad(e, "PRK", "RUS")
-    and (e.cameo.root in ("06", "07") or e.plover.event in ("COOPERATE", "AID"))
-    and e.modality == "alleged"
-    and "suspected to have shipped" in e.sentence.text,
-    "cash and aid, alleged": lambda e: _dyad(e, "RUS", "PRK")
-    and (e.cameo.root == "07" or e.plover.event == "AID")
-    and e.modality == "alleged"
-    and "thought to be sending" in e.sentence.text,
-    "vowed to help, September": lambda e: _dyad(e, "RUS", "PRK")
-    and e.cameo.root == "03"
-    and e.date.value == "2023-09"
-    and "vowed to help" in e.sentence.text,
-    "the treaty, intended": lambda e: _dyad(e, "RUS", "PRK")
-    and (e.cameo.root in ("03", "05") or e.plover.event == "AGREE")
-    and e.modality == "intended"
-    and "strategic partnership treaty" in e.sentence.text,
+    "the visit, this evening": lambda e: (
+        _dyad(e, "RUS", "PRK")
+        and (e.cameo.root == "04" or e.plover.event == "CONSULT")
+        and e.modality == "asserted"
+        and e.date.value == "2024-06-18"
+        and "Putin landed in North Korea this evening" in e.sentence.text
+    ),
+    "Kim's visit back in September": lambda e: (
+        _dyad(e, "PRK", "RUS")
+        and (e.cameo.root == "04" or e.plover.event == "CONSULT")
+        and e.modality == "asserted"
+        and e.date.value == "2023-09"
+        and "Back in September" in e.sentence.text
+    ),
+    "the limousine in February": lambda e: (
+        _dyad(e, "RUS", "PRK")
+        and e.cameo.root in ("05", "06", "07")
+        and e.modality == "asserted"
+        and e.date.value == "2024-02"
+    ),
+    "shells, alleged": lambda e: (
+        _dyad(e, "PRK", "RUS")
+        and (e.cameo.root in ("06", "07") or e.plover.event in ("COOPERATE", "AID"))
+        and e.modality == "alleged"
+        and "suspected to have shipped" in e.sentence.text
+    ),
+    "cash and aid, alleged": lambda e: (
+        _dyad(e, "RUS", "PRK")
+        and (e.cameo.root == "07" or e.plover.event == "AID")
+        and e.modality == "alleged"
+        and "thought to be sending" in e.sentence.text
+    ),
+    "vowed to help, September": lambda e: (
+        _dyad(e, "RUS", "PRK")
+        and e.cameo.root == "03"
+        and e.date.value == "2023-09"
+        and "vowed to help" in e.sentence.text
+    ),
+    "the treaty, intended": lambda e: (
+        _dyad(e, "RUS", "PRK")
+        and (e.cameo.root in ("03", "05") or e.plover.event == "AGREE")
+        and e.modality == "intended"
+        and "strategic partnership treaty" in e.sentence.text
+    ),
 }
 
 

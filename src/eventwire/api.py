@@ -60,7 +60,9 @@ class Coder:
     def code(self, articles: Iterable[Article]) -> Iterator[tuple[Article, list[Event]]]:
         """Code each article; yields it with its events, in input order."""
         docs = (self.make_doc(a) for a in articles)
-        for doc in self.nlp.pipe(docs, batch_size=self.settings.batch_size, n_process=self.settings.n_process):
+        for doc in self.nlp.pipe(
+            docs, batch_size=self.settings.batch_size, n_process=self.settings.n_process
+        ):
             yield doc._.article, list(doc._.events or [])
 
 

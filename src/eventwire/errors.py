@@ -1,10 +1,10 @@
 """One exception tree for eventwire; every message carries a code.
 
-    EventwireError
-     ├── ConfigError        [E001] bad settings
-     ├── ModelError         [E002] the spaCy model cannot be loaded
-     ├── DataError          [E003] a bundled or user data file is malformed
-     └── InputError         [E1xx] an input cannot be read (names the file and line)
+EventwireError
+ ├── ConfigError        [E001] bad settings
+ ├── ModelError         [E002] the spaCy model cannot be loaded
+ ├── DataError          [E003] a bundled or user data file is malformed
+ └── InputError         [E1xx] an input cannot be read (names the file and line)
 """
 
 from __future__ import annotations

@@ -79,7 +79,9 @@ def _load_rules(path: Path) -> dict[tuple[str, str], tuple[TriggerRule, ...]]:
     for number, row in read_table(path, columns):
         words = row["trigger"].lower().split()
         if not words or len(words) > 2:
-            raise DataError(str(path), number, f"trigger must be a word or a verb and particle: {row['trigger']!r}")
+            raise DataError(
+                str(path), number, f"trigger must be a word or a verb and particle: {row['trigger']!r}"
+            )
         if row["pos"] not in POS:
             raise DataError(str(path), number, f"pos must be one of {', '.join(POS)}: {row['pos']!r}")
         code = row["cameo"]

@@ -26,7 +26,9 @@ from eventwire.records import (
 )
 
 # Nouns that refer back to an earlier meeting: "during their last tete-a-tete".
-MEETING_NOUNS = frozenset("meeting summit talk visit trip tete encounter tete-a-tete get-together".split())
+MEETING_NOUNS = frozenset(
+    ["meeting", "summit", "talk", "visit", "trip", "tete", "encounter", "tete-a-tete", "get-together"]
+)
 EARLIER = frozenset(("last", "previous", "earlier", "recent", "prior"))
 DATE_CLIMB = ("xcomp", "advcl", "conj", "acomp")
 

@@ -38,7 +38,7 @@ class ModalityCues:
                 raise DataError(str(path), number, f"kind must be one of {', '.join(KINDS)}")
             if modality not in MODALITIES:
                 raise DataError(str(path), number, f"modality must be one of {', '.join(MODALITIES)}")
-            cues[(row["kind"], row["word"].lower())] = modality  # type: ignore[assignment]
+            cues[(row["kind"], row["word"].lower())] = modality
         return cls(cues)
 
 
@@ -59,11 +59,11 @@ def _own_cues(token: Token, cues: ModalityCues) -> list[Modality]:
     for child in token.children:
         if child.dep_ == "neg":
             found.append("negated")
-        elif child.dep_ in ("aux", "auxpass") and (m := cues.get("aux", child.lower_)):
-            found.append(m)
-        elif child.dep_ == "advmod" and (m := cues.get("adv", child.lower_)):
-            found.append(m)
-        elif child.dep_ == "mark" and (m := cues.get("mark", child.lower_)):
+        elif (
+            (child.dep_ in ("aux", "auxpass") and (m := cues.get("aux", child.lower_)))
+            or (child.dep_ == "advmod" and (m := cues.get("adv", child.lower_)))
+            or (child.dep_ == "mark" and (m := cues.get("mark", child.lower_)))
+        ):
             found.append(m)
     return found
 

@@ -54,7 +54,7 @@ def default_gazetteer() -> Gazetteer:
 
 def _name_of(token: Token) -> str:
     """The proper name headed by ``token``: its compounds and flat modifiers joined."""
-    words = [t for t in token.subtree if t.i <= token.i and t.dep_ in ("compound", "amod") or t is token]
+    words = [t for t in token.subtree if (t.i <= token.i and t.dep_ in ("compound", "amod")) or t is token]
     left = [t for t in words if t.pos_ == "PROPN" or t is token]
     return " ".join(t.text for t in left)
 

