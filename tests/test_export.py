@@ -418,3 +418,10 @@ def test_export_write_events_accepts_a_generator() -> None:
 def test_export_write_events_rejects_unknown_format() -> None:
     with pytest.raises(ValueError, match="unknown format 'csv'; known: gdelt, jsonl, plover, table"):
         write_events([], io.StringIO(), format="csv")
+
+
+def test_export_table_shows_a_date_range_when_the_text_gives_only_bounds() -> None:
+    span = EventDate(text="over the past year", earliest=dt.date(2023, 6, 18), latest=dt.date(2024, 6, 18))
+    out = io.StringIO()
+    table.write([make_event(date=span)], out)
+    assert "2023-06-18..2024-06-18" in out.getvalue()

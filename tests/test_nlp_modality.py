@@ -52,3 +52,17 @@ def test_modality_claim_makes_an_allegation(parser: Language) -> None:
     told = certainty(_verb(parser, "The rebels claimed that the army attacked the convoy.", "attacked"))
     assert told.modality == "alleged"
     assert told.source is not None and told.source.text == "rebels"
+
+
+@pytest.mark.parametrize(
+    ("text", "verb", "expected"),
+    [
+        ("Ministers discussed reports that the navy had seized a tanker.", "seized", "alleged"),
+        ("The king invited the president to visit the capital.", "visit", "intended"),
+        ("There is a risk that the army will attack the port.", "attack", "hypothetical"),
+    ],
+)
+def test_modality_from_a_governing_noun_or_invitation(
+    parser: Language, text: str, verb: str, expected: str
+) -> None:
+    assert certainty(_verb(parser, text, verb)).modality == expected

@@ -55,7 +55,7 @@ def _cells(event: Event) -> tuple[str, ...]:
     plover = event.plover.event + (f" ({event.plover.mode})" if event.plover.mode else "")
     cameo = f"{event.cameo.code} {textwrap.shorten(event.cameo.name, NAME_WIDTH, placeholder='…')}"
     return (
-        event.date.value or "",
+        _date(event),
         dyad,
         cameo,
         plover,
@@ -67,3 +67,13 @@ def _cells(event: Event) -> tuple[str, ...]:
 
 def _entities(entities: Sequence[Entity]) -> str:
     return ", ".join(e.cameo or e.org or e.country or e.name for e in entities)
+
+
+def _date(event: Event) -> str:
+    """The date, or its range when the text gives only bounds ("over the past year")."""
+    date = event.date
+    if date.value:
+        return date.value
+    if date.earliest and date.latest:
+        return f"{date.earliest.isoformat()}..{date.latest.isoformat()}"
+    return ""

@@ -14,9 +14,7 @@ from eventwire.tables import bundled, read_table
 
 # When several cues apply, the least certain wins.
 RANK: dict[str, int] = {"negated": 4, "hypothetical": 3, "alleged": 2, "intended": 1, "asserted": 0}
-KINDS = ("aux", "adv", "mark", "governor", "reporting")
-# Dependencies through which a verb or adjective above governs the event's clause.
-CLIMB = ("xcomp", "ccomp", "acomp", "conj", "advcl_to")
+KINDS = ("aux", "adv", "mark", "governor", "noun", "reporting")
 
 
 @dataclasses.dataclass(frozen=True, slots=True)
@@ -85,6 +83,8 @@ def _climbs(token: Token) -> bool:
         return False
     if token.dep_ in ("xcomp", "ccomp", "acomp"):
         return True
+    if token.dep_ == "acl":  # "reports that Iran had supplied", "the prospect that ... will persuade"
+        return token.head.pos_ == "NOUN"
     if token.dep_ == "conj":
         return not _has_subject(token)
     # "travelled ... to visit": a purpose clause shares its verb's certainty.
@@ -109,7 +109,10 @@ def certainty(start: Token, cues: ModalityCues | None = None) -> Certainty:
             found.append(reporting)
             found.extend(m for m in _own_cues(token, cues) if m == "negated")
             return Certainty(_least_certain(found), _subject(token), token)
-        if (m := cues.get("governor", token.lemma_)) or (m := cues.get("governor", token.lower_)):
+        if came_by == "acl":
+            if m := cues.get("noun", token.lemma_):
+                found.append(m)
+        elif (m := cues.get("governor", token.lemma_)) or (m := cues.get("governor", token.lower_)):
             found.append(m)
         found.extend(_own_cues(token, cues))
     return Certainty(_least_certain(found), None, None)

