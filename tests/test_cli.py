@@ -379,8 +379,11 @@ def test_cli_real_pipeline_codes_good_inputs(
 
     assert result.exit_code == 1
     assert result.stderr == f"eventwire: error: {lines}:2: 'text' must be a string, got a number\n"
-    ids = {r["article"]["id"] for r in json_lines(result.stdout)}
-    assert ids <= {Article(RAID + " " + VISIT).id, "n1"}
+    records = json_lines(result.stdout)
+    assert {r["article"]["id"] for r in records} == {Article(RAID + " " + VISIT).id, "n1"}
+    assert ("RUS", "UKR", "190") in {
+        (r["actor"][0]["country"], r["recipient"][0]["country"], r["cameo"]["code"]) for r in records
+    }
 
 
 def test_cli_entry_point_end_to_end(tmp_path: Path) -> None:
@@ -396,4 +399,5 @@ def test_cli_entry_point_end_to_end(tmp_path: Path) -> None:
     )
     assert proc.returncode == 1, proc.stderr
     assert proc.stderr == f"eventwire: error: {tmp_path / 'gone.txt'}: no such file or directory\n"
-    json_lines(proc.stdout)
+    [record] = json_lines(proc.stdout)
+    assert record["cameo"]["code"] == "190" and record["actor"][0]["country"] == "RUS"
