@@ -18,8 +18,8 @@ demo: setup
 	$(BIN)/eventwire code examples/demo --format table
 
 lint: setup
-	$(BIN)/ruff check src tests benchmarks
-	$(BIN)/ruff format --check src tests benchmarks
+	$(BIN)/ruff check src tests $(wildcard benchmarks)
+	$(BIN)/ruff format --check src tests $(wildcard benchmarks)
 
 typecheck: setup
 	$(BIN)/mypy
