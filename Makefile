@@ -31,3 +31,12 @@ test: lint typecheck unit
 
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache
+
+# Score the dev gold sets in ../shared, write the figures into docs/ACCURACY.md and check the floors.
+SHARED ?= ../shared
+GOLD_DEV := $(SHARED)/gold-dev
+EVAL_GOLD := $(GOLD_DEV)/conflibert_cameo_class_train.tsv $(GOLD_DEV)/conflibert_cameo_ner_train.txt \
+	$(GOLD_DEV)/plover_gsr_cameo.json $(GOLD_DEV)/petr_unittest_records.xml
+.PHONY: accuracy
+accuracy: setup
+	$(BIN)/eventwire eval $(EVAL_GOLD) --markdown docs/ACCURACY.md --gate eval/baseline.json

@@ -31,8 +31,8 @@ def _summary(event: Event) -> tuple[str, str, str]:
         ("Germany expelled four Russian diplomats.", ("DEU", "RUS", "166")),
         ("The United States imposed sanctions on Iran.", ("USA", "IRN", "163")),
         ("Japan and Australia signed a defence treaty with the Philippines.", ("AUS+JPN", "PHL", "057")),
-        ("France vowed to send humanitarian aid to Lebanon.", ("FRA", "LBN", "033")),
-        ("Iran threatened to attack Israel.", ("IRN", "ISR", "138")),
+        ("France vowed to send humanitarian aid to Lebanon.", ("FRA", "LBN", "0333")),
+        ("Iran threatened to attack Israel.", ("IRN", "ISR", "1384")),
         ("Egypt is suspected to have shipped rockets to Libya.", ("EGY", "LBY", "062")),
         ("Turkey's visit to Greece was brief.", ("TUR", "GRC", "042")),
         ("China condemned the Philippines.", ("CHN", "PHL", "111")),
@@ -45,12 +45,13 @@ def test_events_dyad_and_code(coder: Coder, text: str, expected: tuple[str, str,
 
 def test_events_frame_consumes_the_embedded_verb(coder: Coder) -> None:
     events = _code(coder, "France vowed to send humanitarian aid to Lebanon.")
-    assert [e.cameo.code for e in events] == ["033"]
+    assert [e.cameo.code for e in events] == ["0333"]
 
 
 def test_events_modality_and_attribution(coder: Coder) -> None:
     events = _code(coder, "The Kremlin said that Russia will sign a treaty with Belarus.")
-    signing = next(e for e in events if e.cameo.code == "057")
+    [signing] = [e for e in events if e.trigger.text == "sign"]
+    assert signing.cameo.root == "03"  # a signing told as intended is an intent to cooperate
     assert signing.modality == "intended"
     assert signing.attribution is not None and signing.attribution.country == "RUS"
 

@@ -12,9 +12,10 @@ model cannot be loaded, 2 for usage errors.
 from __future__ import annotations
 
 import datetime as dt
+import json
 import re
 import sys
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Literal, NoReturn, TypeVar
@@ -22,6 +23,7 @@ from typing import TYPE_CHECKING, Annotated, Literal, NoReturn, TypeVar
 import typer
 from rich.console import Console
 from rich.progress import Progress, SpinnerColumn, TaskID, TextColumn, TimeElapsedColumn
+from rich.table import Table
 
 from eventwire.config import Settings
 from eventwire.errors import EventwireError, InputError
@@ -30,6 +32,7 @@ from eventwire.ingest import read_articles
 
 if TYPE_CHECKING:
     from eventwire.api import Coder
+    from eventwire.evaluate import FileScore
 
 PROG = "eventwire"
 # Show a progress display once this many articles are coded (smaller runs stay quiet).
@@ -137,6 +140,59 @@ def code(
     raise typer.Exit(1 if report.failures else 0)
 
 
+@app.command("import-actors")
+def import_actors_command(
+    dictionaries: Annotated[
+        list[Path],
+        typer.Argument(
+            metavar="DICT",
+            exists=True,
+            dir_okay=False,
+            readable=True,
+            help="PETRARCH/Phoenix dictionaries, read in order (the first to name an actor wins).",
+            show_default=False,
+        ),
+    ],
+    output: Annotated[
+        Path,
+        typer.Option(
+            "--output",
+            metavar="FILE",
+            dir_okay=False,
+            help="The actor file to write; dated roles go beside it in FILE's name with .people.",
+            show_default=False,
+        ),
+    ],
+    kind: Annotated[
+        Literal["actors", "agents"],
+        typer.Option("--kind", help="Actor dictionaries, or agent dictionaries (sector words)."),
+    ] = "actors",
+) -> None:
+    """Convert PETRARCH/Phoenix actor or agent dictionaries into files for `code --actors`."""
+    from eventwire.nlp.petrarch_import import import_actors, import_agents, write_imported
+
+    convert = import_agents if kind == "agents" else import_actors
+    try:
+        imported = convert(dictionaries)
+        written = write_imported(imported, output)
+    except EventwireError as exc:
+        _fail(exc)
+    for note in imported.notes[:IMPORT_NOTES_SHOWN]:
+        _say(f"{PROG}: note: {note}")
+    if len(imported.notes) > IMPORT_NOTES_SHOWN:
+        _say(f"{PROG}: ... and {len(imported.notes) - IMPORT_NOTES_SHOWN} more notes")
+    rows = len(imported.organisations) + len(imported.people) + len(imported.sectors)
+    _say(
+        f"{PROG}: wrote {rows} rows to {', '.join(map(str, written))} "
+        f"({imported.known} names left to the bundled tables); load with "
+        + " ".join(f"--actors {path}" for path in written)
+    )
+
+
+# Notes shown by import-actors (the first ones; the rest are counted).
+IMPORT_NOTES_SHOWN = 20
+
+
 def _load_coder(settings: Settings) -> Coder:
     from eventwire.api import Coder
 
@@ -218,3 +274,110 @@ class _Report:
                 f"{PROG}: coded {self.articles} article{'s' if self.articles != 1 else ''}{failed}",
                 self.console,
             )
+
+
+@app.command("eval")
+def evaluate_command(
+    gold: Annotated[
+        list[Path],
+        typer.Argument(
+            metavar="GOLD",
+            exists=True,
+            dir_okay=False,
+            readable=True,
+            help="Gold files: PETRARCH .xml, PLOVER .json, ConfliBERT .tsv or CoNLL .txt, eventwire .jsonl.",
+            show_default=False,
+        ),
+    ],
+    as_json: Annotated[bool, typer.Option("--json", help="Print the figures as JSON.")] = False,
+    limit: Annotated[
+        int | None, typer.Option(min=1, metavar="N", help="Score only the first N items of each file.")
+    ] = None,
+    gate_file: Annotated[
+        Path | None,
+        typer.Option("--gate", metavar="BASELINE", help="Fail (exit 1) when a figure is below its floor."),
+    ] = None,
+    update_file: Annotated[
+        Path | None,
+        typer.Option(
+            "--update-baseline", metavar="BASELINE", help="Raise the floors to the figures reached."
+        ),
+    ] = None,
+    allow_lower: Annotated[
+        bool, typer.Option("--allow-lower", help="With --update-baseline: let floors fall (needs --reason).")
+    ] = False,
+    reason: Annotated[
+        str | None, typer.Option(metavar="TEXT", help="Why floors are lowered; kept in the baseline.")
+    ] = None,
+    markdown_file: Annotated[
+        Path | None,
+        typer.Option(
+            "--markdown", metavar="PATH", help="Write the figures into this Markdown file's section."
+        ),
+    ] = None,
+) -> None:
+    """Score the coder against gold files: precision, recall, F1, accuracy and confusions."""
+    from eventwire import evaluate as ev
+
+    if limit is not None and (gate_file or update_file):
+        raise typer.BadParameter("floors hold for whole files; drop --limit", param_hint="--limit")
+    if gate_file and update_file:
+        raise typer.BadParameter("gate or update, not both", param_hint="--gate")
+    if (allow_lower or reason) and not update_file:
+        raise typer.BadParameter("only with --update-baseline", param_hint="--allow-lower/--reason")
+    if allow_lower != bool(reason and reason.strip()):
+        raise typer.BadParameter(
+            "lowering floors needs both --allow-lower and --reason", param_hint="--reason"
+        )
+    try:
+        golds = [ev.read_gold(path, limit=limit) for path in gold]
+        coder = _load_coder(Settings.from_env())
+        scores = [ev.evaluate_file(g, coder) for g in golds]
+        problems = ev.gate(scores, ev.load_baseline(gate_file)) if gate_file else None
+        refused: list[str] = []
+        if update_file:
+            updated, refused = ev.raise_floors(
+                scores, ev.load_baseline(update_file), allow_lower=allow_lower, reason=reason
+            )
+            update_file.parent.mkdir(parents=True, exist_ok=True)
+            update_file.write_text(ev.dump_baseline(updated), encoding="utf-8")
+        if markdown_file:
+            names = " ".join(str(path) for path in gold)
+            section = ev.markdown(scores, command=f"{PROG} eval {names} --markdown {markdown_file}")
+            old = markdown_file.read_text(encoding="utf-8") if markdown_file.exists() else ""
+            markdown_file.write_text(ev.splice(old, section), encoding="utf-8")
+    except EventwireError as exc:
+        _fail(exc)
+    if as_json:
+        typer.echo(json.dumps(ev.scores_dict(scores, gate=problems), indent=2, ensure_ascii=False))
+    else:
+        _print_scores(scores)
+    for line in [*(problems or []), *refused]:
+        _say(f"{PROG}: {line}")
+    if gate_file and not problems:
+        _say(f"{PROG}: gate passed ({gate_file})")
+    raise typer.Exit(1 if problems or refused else 0)
+
+
+def _print_scores(scores: Sequence[FileScore]) -> None:
+    """A table of figures per gold file, and one of its most frequent confusions."""
+    console = Console(soft_wrap=False)
+    for result in scores:
+        subset = f", first {result.items} of {result.total}" if result.items != result.total else ""
+        title = f"{result.name} ({result.format}, {result.items} items{subset}, {result.seconds:.1f} s)"
+        console.print(title, style="bold", markup=False, highlight=False, soft_wrap=True)
+        table = Table()
+        table.add_column("metric")
+        table.add_column("value", justify="right")
+        for metric, value in sorted(result.metrics.items()):
+            table.add_row(metric, f"{value:.3f}")
+        console.print(table)
+        if result.confusions:
+            confusions = Table(title="most frequent confusions", title_justify="left")
+            for column in ("gold", "coded", "count"):
+                confusions.add_column(column, justify="right" if column == "count" else "left")
+            for c in result.confusions:
+                confusions.add_row(c.gold, c.predicted, str(c.count))
+            console.print(confusions)
+
+

@@ -141,7 +141,7 @@ class ActorTables:
 
 
 def load_tables(actors_files: Sequence[str | Path] = ()) -> ActorTables:
-    """Read the bundled actor tables and then ``actors_files`` (people or organisation format).
+    """Read the bundled actor tables and then ``actors_files`` (people, organisation or sectors format).
 
     Raises:
         DataError: a file is missing, or a row is malformed (names the file and line).
@@ -175,7 +175,7 @@ def _load_text(tables: ActorTables, path: str, text: str, *, expected: str | Non
         "people.tsv": PEOPLE_COLUMNS,
         "sectors.tsv": SECTOR_COLUMNS,
     }
-    allowed = [kinds[expected]] if expected else [PEOPLE_COLUMNS, ORG_COLUMNS]
+    allowed = [kinds[expected]] if expected else [PEOPLE_COLUMNS, ORG_COLUMNS, SECTOR_COLUMNS]
     schema = next((s for s in allowed if set(s) == set(columns) and len(s) == len(columns)), None)
     if schema is None:
         wanted = " or ".join("\t".join(s) for s in allowed)

@@ -8,7 +8,7 @@ nationality or possessor before a sector word (``Russian troops``, ``Russia's de
 ``the North Korean dictator``: the office-holder when the word names an office), titled people not
 in the tables (``Chinese foreign ministry spokesman Mao Ning``) and bare sector words (``protesters``).
 
-Extra actors come in ``actors_files``: UTF-8 TSV files with a header row, in one of two formats
+Extra actors come in ``actors_files``: UTF-8 TSV files with a header row, in one of three formats
 (columns in any order; ``|`` separates variants; ``#`` starts a comment line):
 
 - people: ``name  aliases  country  org  sector  role  leader  start  end`` — one row per office;
@@ -17,6 +17,8 @@ Extra actors come in ``actors_files``: UTF-8 TSV files with a header row, in one
   ``YYYY-MM-DD``, an empty end meaning still in office.
 - organisations: ``org  cameo  name  variants  country  sector`` — ``org`` the acronym of an
   international organisation (may be empty, e.g. for armed groups), ``cameo`` the CAMEO actor code.
+- sectors: ``words  sector  cameo  role`` — sector words (``troops``), their PLOVER sector, CAMEO
+  agent code and, optionally, the office they name; a word may be listed only once in all files.
 
 A malformed row raises :class:`~eventwire.errors.DataError` naming the file and line.
 """
@@ -25,6 +27,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import itertools
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -154,6 +157,7 @@ class ActorRecognizer:
             names = [n for n in names if n.kind == kind]
             if not self._hidden(doc, span, kind, ent_of):
                 found[(start, end)] = tuple(names)
+        _join_person_matches(found)
         atoms = []
         for span in filter_spans([doc[s:e] for s, e in found]):
             kept = found[(span.start, span.end)]
@@ -221,7 +225,9 @@ class ActorRecognizer:
                 anchors.append((ent.start, ent.end, None))
         for start, end, index in sorted(anchors):
             title_start, title_atoms = self._title(doc, start, state)
-            has_title = any(state.atoms[t].kind == "sector" for t in title_atoms)
+            inner = [n for n, a in enumerate(state.atoms) if start <= a.start < end and a.kind == "sector"]
+            has_title = bool(inner) or any(state.atoms[t].kind == "sector" for t in title_atoms)
+            state.consumed.update(inner)
             if index is not None:
                 person = self._pick_person(doc[start:end], state.atoms[index].names, state)
                 if person is None:
@@ -367,10 +373,18 @@ class ActorRecognizer:
         return _Actor(country.name, country.iso3, None, word.sector, country.cameo + word.cameo)
 
     def _bare_sector(self, doc: Doc, start: int, end: int, head: _Atom, state: _DocState) -> _Actor:
-        """A sector word alone; ``the president`` is the office-holder of the country named before it."""
+        """A sector word alone, resolved from context when it is definite (``the president``).
+
+        ``the president`` is the office-holder of the country named earlier in the sentence, else the
+        last person mentioned who holds that office; ``the ministry`` or ``the army`` (also ``the
+        reclusive dictator``) take the country of the last actor of the same sector in the article.
+        """
         word = head.sector
         assert word is not None
-        if word.role and start > 0 and doc[start - 1].lower_ == "the" and doc[end - 1].tag_ in _SINGULAR:
+        if not _definite(doc, start):
+            return _Actor(doc[start:end].text, None, None, word.sector, word.cameo)
+        singular = doc[end - 1].tag_ in _SINGULAR
+        if word.role and singular:
             sentence_start = doc[start].sent.start if doc.has_annotation("SENT_START") else 0
             for s, _, actor in reversed(state.found):
                 if sentence_start <= s < start and actor.country and not actor.org:
@@ -378,6 +392,21 @@ class ActorRecognizer:
                     if holders:
                         return self._person_actor(holders[0], state.day)
                     break
+            for person in reversed(state.mentioned):
+                role = person.role_on(state.day)
+                if role and (role.role == word.role or (word.role == "leader" and role.leader)):
+                    return self._person_actor(person, state.day)
+        for s, _, actor in reversed(state.found):
+            if s < start and actor.country and not actor.org and actor.sector == word.sector:
+                if word.role and singular:
+                    holders = self.tables.holders(actor.country, word.role, state.day)
+                    if holders:
+                        state.mentioned.append(holders[0])
+                        return self._person_actor(holders[0], state.day)
+                if actor.name in self.tables.organisations:  # the rebels: the group named before
+                    return actor
+                country = self.tables.countries[actor.country]
+                return _Actor(country.name, country.iso3, None, word.sector, country.cameo + word.cameo)
         return _Actor(doc[start:end].text, None, None, word.sector, word.cameo)
 
     def _standalone(self, doc: Doc, atom: _Atom) -> _Actor | None:
@@ -436,6 +465,25 @@ class ActorRecognizer:
                     name, country.iso3, None, code, country.cameo + (sector.cameo if sector else "")
                 )
         return _Actor(name, None, None, sector.sector if sector else None, sector.cameo if sector else None)
+
+
+def _join_person_matches(found: dict[tuple[int, int], tuple[Name, ...]]) -> None:
+    """Add the union of overlapping matches that name the same person (``President Xi Jinping``)."""
+    spans = sorted(found)
+    for (s1, e1), (s2, e2) in itertools.combinations(spans, 2):
+        if s2 < e1 < e2:
+            keys = {n.key for n in found[(s1, e1)] if n.kind == "person"}
+            shared = tuple(n for n in found[(s2, e2)] if n.kind == "person" and n.key in keys)
+            if shared:
+                found.setdefault((s1, e2), shared)
+
+
+def _definite(doc: Doc, start: int) -> bool:
+    """Whether the phrase ending before ``start`` opens with ``the`` (``the reclusive and paranoid``)."""
+    i = start - 1
+    while i >= 0 and (doc[i].pos_ in ("ADJ", "ADV", "CCONJ") or doc[i].tag_ == "HYPH" or doc[i].text == ","):
+        i -= 1
+    return i >= 0 and doc[i].lower_ == "the"
 
 
 def _keys(tokens: Span) -> list[tuple[str, ...]]:

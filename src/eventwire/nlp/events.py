@@ -31,6 +31,8 @@ MEETING_NOUNS = frozenset(
 )
 EARLIER = frozenset(("last", "previous", "earlier", "recent", "prior"))
 DATE_CLIMB = ("xcomp", "advcl", "conj", "acomp")
+FUTURE = "future"  # the frame that codes an event told as intended
+REFUSE = "refuse"  # the frame that codes an event its actor says it will not do
 
 
 class EventExtractor:
@@ -45,7 +47,8 @@ class EventExtractor:
         cues: ModalityCues | None = None,
         gazetteer: Gazetteer | None = None,
     ) -> None:
-        self.finder = TriggerFinder(lexicon or default_lexicon())
+        self.lexicon = lexicon or default_lexicon()
+        self.finder = TriggerFinder(self.lexicon)
         self.codes = codes or default_table()
         self.cues = cues or default_cues()
         self.gazetteer = gazetteer or default_gazetteer()
@@ -53,7 +56,7 @@ class EventExtractor:
     def __call__(self, doc: Doc) -> Doc:
         article: Article = doc._.article or Article(text=doc.text, published=doc._.published)
         published: dt.date | None = doc._.published or article.published
-        actors = ActorIndex(doc)
+        actors = ActorIndex(doc, self.lexicon)
         country_of = {i: s._.entity.country for i, s in actors.by_token.items() if s._.entity.country}
         events: list[Event] = []
         for index, sent in enumerate(doc.sents):
@@ -74,6 +77,18 @@ class EventExtractor:
         country_of: dict[int, str],
     ) -> Event:
         told = certainty(candidate.clause, self.cues)
+        code, modality = candidate.code, told.modality
+        if not candidate.statement and modality == "intended":
+            # "will send aid" is an intent to give aid, "is poised to invade" a threat (frame_codes.tsv)
+            code = self.lexicon.frame_code(FUTURE, code, fallback=False) or code
+        elif (
+            not candidate.statement
+            and modality == "negated"
+            and self._refused(candidate.clause)
+            and (refused := self.lexicon.frame_code(REFUSE, code, fallback=False)) is not None
+        ):
+            # "will not accept refugees", "cannot lift the ban": a refusal that is itself told as fact
+            code, modality = refused, "asserted"
         attribution = _attribution(told.source, actors) if told.source is not None else None
         actor = tuple(_entity(s) for s in candidate.actor)
         recipient = tuple(_entity(s) for s in candidate.recipient)
@@ -82,20 +97,28 @@ class EventExtractor:
         trigger = Trigger(sent.doc.text[start:end], start, end)
         text = sent.text.rstrip()
         confidence = 0.5 + 0.15 * candidate.direct + 0.15 * bool(recipient) + 0.1 * (date.text is not None)
+        confidence -= 0.25 * candidate.statement
         return Event(
-            id=event_id(article.id, start, candidate.code, _codes(actor), _codes(recipient)),
+            id=event_id(article.id, start, code, _codes(actor), _codes(recipient)),
             article=ArticleRef.of(article),
             sentence=Sentence(index, text, sent.start_char, sent.start_char + len(text)),
             trigger=trigger,
             actor=actor,
             recipient=recipient,
-            cameo=self.codes.cameo(candidate.code),
-            plover=self.codes.plover(candidate.code),
-            modality=told.modality,
+            cameo=self.codes.cameo(code),
+            plover=self.codes.plover(code),
+            modality=modality,
             attribution=attribution,
             date=date,
             location=locate(candidate.clause, country_of, self.gazetteer),
             confidence=round(min(confidence, 0.95), 2),
+        )
+
+    def _refused(self, clause: Token) -> bool:
+        """Whether ``clause`` is negated with a modal of its own: "will not", "cannot", "would not"."""
+        children = list(clause.children)
+        return any(c.dep_ == "neg" for c in children) and any(
+            c.dep_ == "aux" and self.cues.get("aux", c.lower_) is not None for c in children
         )
 
     def _date(
@@ -132,7 +155,10 @@ def _earlier_meeting(token: Token, earlier: list[Event]) -> EventDate | None:
 
 
 def _entity(span: Span) -> Entity:
-    entity: Entity = span._.entity
+    """The resolved entity of an actor span; an unresolved agent ("gunmen") carries only its text."""
+    entity: Entity | None = span._.entity
+    if entity is None:
+        return Entity(text=span.text, name=span.text, start=span.start_char, end=span.end_char)
     return entity
 
 

@@ -1,4 +1,8 @@
-"""Who acts and who is acted on: actor and recipient spans found in the dependency parse."""
+"""Who acts and who is acted on: actor and recipient spans found in the dependency parse.
+
+Which verbs are light, raising or object-control verbs, and which nouns can act without being in the
+actor tables, is data (``data/verb_classes.tsv``, class ``agent`` of ``data/object_classes.tsv``).
+"""
 
 from __future__ import annotations
 
@@ -6,69 +10,24 @@ from collections.abc import Iterable
 
 from spacy.tokens import Doc, Span, Token
 
+from eventwire.coding.lexicon import Lexicon
 from eventwire.nlp.extensions import ACTORS_KEY
 
 SUBJECTS = ("nsubj", "csubj")
 MODIFIERS = ("poss", "compound", "amod", "nmod")
-# Verbs whose passive raises the subject of the clause they embed: "X is suspected to have shipped".
-RAISING = frozenset(
-    [
-        "suspect",
-        "think",
-        "believe",
-        "say",
-        "report",
-        "expect",
-        "know",
-        "allege",
-        "understand",
-        "rumour",
-        "rumor",
-        "see",
-        "claim",
-    ]
-)
-# Verbs whose object is the subject of the clause they embed: "persuade Moscow to hand over".
-OBJECT_CONTROL = frozenset(
-    ["persuade", "urge", "ask", "force", "allow", "order", "tell", "invite", "encourage", "press", "convince"]
-)
-# Verbs that lend their subject to a noun event: "hold talks", "impose sanctions", "launch an attack".
-LIGHT_VERBS = frozenset(
-    [
-        "hold",
-        "conduct",
-        "launch",
-        "carry",
-        "impose",
-        "sign",
-        "make",
-        "pay",
-        "begin",
-        "start",
-        "stage",
-        "announce",
-        "give",
-        "provide",
-        "order",
-        "mount",
-        "resume",
-        "continue",
-        "wage",
-        "host",
-        "attend",
-        "join",
-        "end",
-        "complete",
-        "undertake",
-        "plan",
-    ]
-)
+# Named-entity labels of a subject that may act though the actor tables do not resolve it.
+AGENT_LABELS = frozenset(("PERSON", "ORG", "NORP", "GPE"))
+AGENT_CLASS = "agent"
+NOT_AGENTS = frozenset(("DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"))
+# Pronouns that, as the subject of a reported clause, usually stand for the speaker.
+PERSONAL = frozenset(("it", "they", "he", "she", "we"))
 
 
 class ActorIndex:
     """Looks up the actor spans of a doc by token."""
 
-    def __init__(self, doc: Doc) -> None:
+    def __init__(self, doc: Doc, lexicon: Lexicon | None = None) -> None:
+        self.lexicon = lexicon
         self.by_token: dict[int, Span] = {}
         for span in doc.spans.get(ACTORS_KEY, []):
             for i in range(span.start, span.end):
@@ -85,6 +44,37 @@ class ActorIndex:
                 continue
             found.extend(self._one(head, deep=deep))
         return _unique(found)
+
+    def agents(self, token: Token) -> list[Span]:
+        """The actors of ``token``'s phrase, else the phrase itself when it names someone who can act.
+
+        A name (a proper noun, a person, organisation or group the parser recognises) or a noun of
+        the ``agent`` class ("gunmen", "hackers") acts even when no actor table resolves it; its
+        entity then carries only its text.
+        """
+        if found := self.phrase(token):
+            return found
+        heads = [h for h in (token, *token.conjuncts) if not (h.i < token.i and token.dep_ == "conj")]
+        return _unique(span for h in heads if (span := self._unresolved(h)) is not None)
+
+    def _unresolved(self, token: Token) -> Span | None:
+        if token.pos_ in ("PRON", "DET", "NUM") or token.ent_type_ in NOT_AGENTS:
+            return None
+        left = [c for c in token.lefts if c.dep_ in ("compound", "amod", "nmod", "nummod", "poss")]
+        named = token.pos_ == "PROPN" or token.ent_type_ in AGENT_LABELS
+        named = named or any(c.ent_type_ in AGENT_LABELS for c in left)  # "Iraqi Kurds", "Russian aircraft"
+        agent = self.lexicon is not None and AGENT_CLASS in self.lexicon.classes_of(token.lemma_)
+        if not (named or agent):
+            return None
+        start = min((c.left_edge.i for c in left), default=token.i)
+        end = token.i + 1
+        while (
+            end < len(token.doc)
+            and token.doc[end].dep_ in ("compound", "flat")
+            and token.doc[end].head == token
+        ):
+            end += 1
+        return token.doc[start:end]
 
     def _one(self, token: Token, *, deep: bool) -> list[Span]:
         if (span := self.at(token)) is not None:
@@ -119,17 +109,19 @@ def is_passive(verb: Token) -> bool:
     return any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
 
 
-def subject_token(verb: Token) -> tuple[Token | None, bool]:
+def subject_token(verb: Token, lexicon: Lexicon) -> tuple[Token | None, bool]:
     """The token that names who does ``verb``, and whether it was found in the verb's own clause.
 
     Follows control and raising: "X vowed to help" (X helps), "X is suspected to have shipped",
     "persuade X to hand over", "X embarked ..., travelling ... to visit".
     """
-    for child in verb.children:
+    # the parser sometimes hangs the subject on an auxiliary: "X however have opposed"
+    auxiliaries = [g for c in verb.children if c.dep_ in ("aux", "auxpass") for g in c.children]
+    for child in (*verb.children, *auxiliaries):
         if child.dep_ in SUBJECTS:
             if child.tag_ in ("WDT", "WP") and verb.dep_ == "relcl":
                 return verb.head, True
-            return child, True
+            return _antecedent(child, verb), True
     if is_passive(verb):
         for child in verb.children:
             if child.dep_ == "agent":
@@ -137,34 +129,63 @@ def subject_token(verb: Token) -> tuple[Token | None, bool]:
                 return (pobjs[0] if pobjs else None), True
     if verb.dep_ in ("xcomp", "advcl", "conj", "ccomp", "acomp") and verb.head is not verb:
         head = verb.head
-        if verb.dep_ == "ccomp":
+        if verb.dep_ == "ccomp" or (verb.dep_ == "conj" and is_passive(head) != is_passive(verb)):
             return None, False
-        if verb.dep_ == "xcomp" and head.lemma_ in OBJECT_CONTROL:
+        if verb.dep_ == "xcomp" and lexicon.verb_is(head.lemma_, "object_control"):
             for child in head.children:
                 if child.dep_ == "dobj":
                     return child, False
-        if verb.dep_ == "xcomp" and head.lemma_ in RAISING:
+        if verb.dep_ == "xcomp" and lexicon.verb_is(head.lemma_, "raising"):
             for child in head.children:
                 if child.dep_ == "nsubjpass":
                     return child, False
-        subject, _ = subject_token(head)
+        if head.pos_ not in ("VERB", "AUX"):
+            return None, False
+        subject, _ = subject_token(head, lexicon)
         return subject, False
     return None, False
 
 
-def agent_of_noun(noun: Token) -> tuple[Token | None, Token | None]:
-    """Who does a noun event (its possessor, a "by" phrase, or the subject of a light verb)."""
+def _antecedent(subject: Token, verb: Token) -> Token:
+    """For a pronoun subject of a reported clause, the speaker ("Syria says it will not accept")."""
+    if subject.pos_ != "PRON" or subject.lower_ not in PERSONAL:
+        return subject
+    token = verb
+    while token.dep_ in ("ccomp", "xcomp", "conj", "advcl") and token.head is not token:
+        token = token.head
+        speaker = next((c for c in token.children if c.dep_ == "nsubj"), None)
+        if speaker is not None and speaker.pos_ != "PRON":
+            return speaker
+    return subject
+
+
+def agent_of_noun(noun: Token, lexicon: Lexicon, actors: ActorIndex) -> tuple[Token | None, Token | None]:
+    """Who does a noun event, and the light verb that lent it, if any.
+
+    The possessor ("Putin's visit"), a "by" phrase ("the shelling of Kharkiv by Russian forces"), an
+    actor modifier ("Russian shelling", "US sanctions"), or the subject of a light verb ("hold talks",
+    "launch strikes", "go on strike", "engage in talks").
+    """
     for child in noun.children:
-        if child.dep_ == "poss":
+        if child.dep_ == "poss" and child.pos_ != "PRON":  # "their assault": the light verb's subject
             return child, None
     for child in noun.children:
         if child.dep_ in ("prep", "agent") and child.lower_ == "by":
             pobjs = _pobjs(child)
             if pobjs:
                 return pobjs[0], None
+    for child in noun.children:
+        if child.dep_ in ("compound", "amod", "nmod") and actors.at(child) is not None:
+            return child, None
     head = noun.head
-    if noun.dep_ in ("dobj", "nsubjpass") and head.pos_ in ("VERB", "AUX") and head.lemma_ in LIGHT_VERBS:
-        subject, _ = subject_token(head)
+    if noun.dep_ == "pobj" and head.dep_ == "prep" and head.head.pos_ in ("VERB", "AUX"):
+        head = head.head
+    elif noun.dep_ not in ("dobj", "nsubjpass", "conj") or head.pos_ not in ("VERB", "AUX"):
+        return None, None
+    if noun.dep_ == "conj":
+        return agent_of_noun(noun.head, lexicon, actors) if noun.head.pos_ == "NOUN" else (None, None)
+    if lexicon.verb_is(head.lemma_, "light"):
+        subject, _ = subject_token(head, lexicon)
         return subject, head
     return None, None
 

@@ -1,9 +1,22 @@
-"""Find event triggers in a sentence and code them with the lexicon, with their actors and recipients."""
+"""Find event triggers in a sentence and code them with the lexicon, with their actors and recipients.
+
+Verbs are read first, then nouns that no verb has taken as its object. A verb or noun with a frame
+(``vowed to``, ``demanded``, ``threatened``, ``refused``, ``accused ... of``) is coded by the event it
+embeds — an infinitive or ``that`` clause, a ``for``/``of`` phrase, or a noun object that is itself
+a trigger ("demanded the release of", "threatened sanctions") — which it consumes.
+
+Statements: a neutral verb of saying (frame ``report``: say, tell, state, announce) is attribution,
+not an event. When the clause it governs holds a coded event ("X said Y attacked Z"), that event is
+the record, with X as its attribution, and no 01 statement is added. The statement is kept as a
+record of its own only when what it reports holds no coded event, or when it is addressed to a party
+("told Washington that ..."), which makes speaker and addressee a dyad of their own. Verbs of speech
+that are acts in their own right (accuse, warn, deny, urge, praise, promise) are coded by their own
+rows whatever they embed.
+"""
 
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Iterator
 
 from spacy.tokens import Span, Token
 
@@ -16,6 +29,13 @@ from eventwire.nlp.roles import (
     recipient_tokens,
     subject_token,
 )
+
+REPORT = "report"
+# Prepositions whose object tells what a trigger acts on ("accused X of war crimes", "a ban on parties").
+OBJECT_PREPS = ("of", "for", "on", "upon", "with", "over", "about", "into", "against", "as")
+# Prepositions whose object may be the event a frame embeds ("called for talks", "agreed to a truce").
+EMBEDDING_PREPS = ("for", "of", "to", "on", "upon", "against", "from", "into")
+VERBS = ("VERB", "AUX")
 
 
 @dataclasses.dataclass(frozen=True, slots=True)
@@ -30,6 +50,20 @@ class Candidate:
     direct: bool  # the actor was found in the trigger's own clause
     rule: TriggerRule
 
+    @property
+    def statement(self) -> bool:
+        """Whether this is a neutral statement ("X said ..."), weaker evidence than an event."""
+        return self.rule.frame == REPORT
+
+
+@dataclasses.dataclass(frozen=True, slots=True)
+class Embedded:
+    """The event a frame embeds: its token, the rule that codes it, and the light verb it hangs on."""
+
+    token: Token
+    rule: TriggerRule
+    light: Token | None = None
+
 
 def _particle(verb: Token, wanted: str | None) -> Token | None:
     for child in verb.children:
@@ -40,37 +74,62 @@ def _particle(verb: Token, wanted: str | None) -> Token | None:
     return None
 
 
-def _object_classes(token: Token, lexicon: Lexicon) -> frozenset[str]:
-    obj = direct_object(token)
-    if obj is None and token.pos_ == "VERB" and is_passive(token):
-        obj = next((c for c in token.children if c.dep_ == "nsubjpass"), None)
-    if obj is None:
-        return frozenset()
+def _preps(token: Token, markers: tuple[str, ...]) -> list[Token]:
+    return [c for c in token.children if c.dep_ in ("prep", "agent") and c.lower_ in markers]
+
+
+def object_classes(token: Token, lexicon: Lexicon) -> frozenset[str]:
+    """The classes of what ``token`` acts on: its object, its ``of``/``for``/``on`` phrases, their modifiers.
+
+    A noun trigger's own modifiers count too ("humanitarian aid", "hunger strike").
+    """
+    words: list[Token] = []
+    if (obj := direct_object(token)) is not None:
+        words.append(obj)
+    elif token.pos_ in VERBS and is_passive(token):
+        words.extend(c for c in token.children if c.dep_ == "nsubjpass")
+    for prep in _preps(token, OBJECT_PREPS):
+        words.extend(c for c in prep.children if c.dep_ == "pobj")
     classes: set[str] = set()
-    for word in (obj, *obj.conjuncts):
-        classes |= lexicon.classes_of(word.lemma_)
-        for child in word.children:
-            if child.dep_ in ("compound", "amod"):
-                classes |= lexicon.classes_of(child.lemma_)
+    if token.pos_ not in VERBS:
+        classes |= _modifier_classes(token, lexicon)
+    for word in [w for obj in words for w in (obj, *obj.conjuncts)]:
+        classes |= lexicon.classes_of(word.lemma_) | _modifier_classes(word, lexicon)
+        for prep in _preps(word, ("of",)):
+            for pobj in (c for c in prep.children if c.dep_ == "pobj"):
+                classes |= lexicon.classes_of(pobj.lemma_) | _modifier_classes(pobj, lexicon)
     return frozenset(classes)
 
 
-def _embedded(verb: Token) -> Token | None:
-    return next((c for c in verb.children if c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX")), None)
+def _modifier_classes(word: Token, lexicon: Lexicon) -> set[str]:
+    classes: set[str] = set()
+    for child in word.children:
+        if child.dep_ in ("compound", "amod", "nmod"):
+            classes |= lexicon.classes_of(child.lemma_)
+    return classes
 
 
-def choose_rule(token: Token, rules: tuple[TriggerRule, ...], lexicon: Lexicon) -> TriggerRule | None:
-    """The most specific rule whose particle, object class and frame fit ``token``."""
-    classes = _object_classes(token, lexicon)
-    embedded = _embedded(token) if token.pos_ == "VERB" else None
-    for rule in sorted(
-        rules, key=lambda r: (r.frame is None) if embedded is not None else (r.frame is not None)
-    ):
+def _fits(rule: TriggerRule, classes: frozenset[str]) -> bool:
+    if not rule.object_classes:
+        return True
+    if rule.object_negated:
+        return not classes.intersection(rule.object_classes)
+    return classes.issuperset(rule.object_classes)
+
+
+def choose_rule(
+    token: Token, rules: tuple[TriggerRule, ...], lexicon: Lexicon, *, framed: bool = False
+) -> TriggerRule | None:
+    """The most specific rule whose particle, object classes and frame fit ``token``.
+
+    ``framed``: ``token`` embeds a coded event, so a frame rule is preferred to a plain one; otherwise
+    plain rules come first and a frame rule is the default ("rejected the changes": a plain rejection).
+    """
+    classes = object_classes(token, lexicon)
+    for rule in sorted(rules, key=lambda r: (r.frame is None) if framed else (r.frame is not None)):
         if rule.particle is not None and _particle(token, rule.particle) is None:
             continue
-        if rule.frame is not None and embedded is None and any(r.frame is None for r in rules):
-            continue
-        if rule.object_class is not None and (rule.object_class in classes) == rule.object_negated:
+        if not _fits(rule, classes):
             continue
         return rule
     return None
@@ -82,66 +141,167 @@ class TriggerFinder:
     def __init__(self, lexicon: Lexicon) -> None:
         self.lexicon = lexicon
 
-    def find(self, sent: Span, actors: ActorIndex) -> Iterator[Candidate]:
+    def find(self, sent: Span, actors: ActorIndex) -> list[Candidate]:
+        """The sentence's events, statements that only report another event left out."""
         consumed: set[int] = set()
+        found: list[Candidate] = []
         for token in sent:
-            if token.i in consumed or token.pos_ != "VERB":
+            if token.i in consumed or token.pos_ != "VERB" or token.dep_ == "amod":
                 continue
-            candidate = self._verb(token, actors, consumed)
-            if candidate is not None:
-                yield candidate
+            if (candidate := self._verb(token, actors, consumed)) is not None:
+                found.append(candidate)
         for token in sent:
             if token.i in consumed or token.pos_ not in ("NOUN", "PROPN"):
                 continue
-            candidate = self._noun(token, actors)
-            if candidate is not None:
-                yield candidate
+            if (candidate := self._noun(token, actors, consumed)) is not None:
+                found.append(candidate)
+        events = [c for c in found if not c.statement]
+        return [c for c in found if not c.statement or _addressed(c) or not _reports(c, events)]
 
     def _recipient(self, heads: list[Token], markers: tuple[str, ...], actors: ActorIndex) -> list[Span]:
-        for head in heads:
-            for token in recipient_tokens(head, markers):
-                if spans := actors.phrase(token):
-                    return spans
+        """The first resolved actor at the trigger's recipient markers, else the first unresolved agent."""
+        tokens = [t for marker in markers for head in heads for t in recipient_tokens(head, (marker,))]
+        for token in tokens:
+            if spans := actors.phrase(token):
+                return spans
+        for token in tokens:
+            if spans := actors.agents(token):
+                return spans
         return []
 
+    def _rules(self, token: Token, *, embedded: bool) -> tuple[TriggerRule, ...]:
+        """The rules of ``token``: frames and its own rows, or, embedded in a frame, rows without frame."""
+        pos = "VERB" if token.pos_ in VERBS else "NOUN"
+        rules = self.lexicon.rules_for(token.lemma_, pos)
+        if embedded:
+            return tuple(r for r in rules if r.frame is None)
+        return tuple(r for r in rules if not r.embedded_only)
+
+    def _embedded(self, head: Token, rules: tuple[TriggerRule, ...]) -> Embedded | None:
+        """The coded event that the frame word ``head`` embeds, if any.
+
+        A ``that`` clause counts when its subject is the frame's own ("vowed that it would help"), or
+        when the frame takes the clause's subject as its recipient ("demanded that Israel withdraw").
+        """
+        asks = any("clause" in r.recipient for r in rules if r.frame is not None)
+        clauses = ("xcomp", "ccomp", "acl") if head.pos_ not in VERBS else ("xcomp", "ccomp")
+        verbs = [
+            c
+            for c in head.children
+            if c.dep_ in clauses and c.pos_ in VERBS and (asks or c.dep_ != "ccomp" or _same_subject(head, c))
+        ]
+        verbs += [p for prep in _preps(head, EMBEDDING_PREPS) for p in prep.children if p.dep_ == "pcomp"]
+        nouns = [c for c in head.children if c.dep_ == "dobj"]
+        nouns += [p for prep in _preps(head, EMBEDDING_PREPS) for p in prep.children if p.dep_ == "pobj"]
+        for token in verbs:
+            own = self._rules(token, embedded=True)
+            if own and (rule := choose_rule(token, own, self.lexicon)) is not None:
+                return Embedded(token, rule)
+            obj = direct_object(token) if self.lexicon.verb_is(token.lemma_, "light") else None
+            if obj is not None and (found := self._embedded_noun(obj, token)) is not None:
+                return found
+        for token in nouns:
+            if (found := self._embedded_noun(token, None)) is not None:
+                return found
+        return None
+
+    def _embedded_noun(self, token: Token, light: Token | None) -> Embedded | None:
+        if token.pos_ not in ("NOUN", "PROPN") or not (rules := self._rules(token, embedded=True)):
+            return None
+        rule = choose_rule(token, rules, self.lexicon)
+        return Embedded(token, rule, light) if rule is not None else None
+
     def _verb(self, verb: Token, actors: ActorIndex, consumed: set[int]) -> Candidate | None:
-        rule = choose_rule(verb, self.lexicon.rules_for(verb.lemma_, "VERB"), self.lexicon)
+        rules = self._rules(verb, embedded=False)
+        if not rules:
+            return None
+        framing = any(r.frame not in (None, REPORT) for r in rules)
+        embedded = self._embedded(verb, rules) if framing else None
+        rule = choose_rule(verb, rules, self.lexicon, framed=embedded is not None)
         if rule is None:
             return None
-        code, heads = rule.cameo, [verb]
+        if rule.frame in (None, REPORT):
+            embedded = None
+        code = rule.cameo
         recipient = self._recipient([verb], rule.recipient, actors)
-        embedded = _embedded(verb) if rule.frame else None
+        subject, direct = subject_token(verb, self.lexicon)
+        actor = actors.agents(subject) if subject is not None else []
         if embedded is not None:
-            inner = choose_rule(embedded, self.lexicon.rules_for(embedded.lemma_, "VERB"), self.lexicon)
-            if inner is not None and inner.frame is None:
-                code = self.lexicon.frame_code(rule.frame or "", inner.cameo[:2]) or code
-                if not recipient:
-                    recipient = self._recipient([embedded], inner.recipient, actors)
-                consumed.add(embedded.i)
-                heads.append(embedded)
-        subject, direct = subject_token(verb)
-        actor = actors.phrase(subject) if subject is not None else []
+            code = self.lexicon.frame_code(rule.frame or "", embedded.rule.cameo) or code
+            recipient = [r for r in recipient if r not in actor] or self._embedded_recipient(embedded, actors)
+            consumed.update(t.i for t in (embedded.token, embedded.light) if t is not None)
         recipient = [r for r in recipient if r not in actor]
         if not actor or (rule.needs_recipient and not recipient):
             return None
-        for head in heads:
-            if (obj := direct_object(head)) is not None:
-                consumed.add(obj.i)
+        if rule.frame != REPORT:
+            for head in (verb, embedded.token if embedded else None, embedded.light if embedded else None):
+                if head is not None and (obj := direct_object(head)) is not None:
+                    consumed.add(obj.i)
+        if rule.object_classes and not rule.object_negated:  # "went on strike": the class's noun is taken
+            consumed.update(
+                p.i for prep in _preps(verb, OBJECT_PREPS) for p in prep.children if p.dep_ == "pobj"
+            )
         words = [verb]
         if rule.particle is not None and (particle := _particle(verb, rule.particle)) is not None:
             words.append(particle)
         return Candidate(tuple(words), verb, code, tuple(actor), tuple(recipient), direct, rule)
 
-    def _noun(self, noun: Token, actors: ActorIndex) -> Candidate | None:
-        rules = [r for r in self.lexicon.rules_for(noun.lemma_, "NOUN") if r.frame is None]
-        rule = choose_rule(noun, tuple(rules), self.lexicon)
-        if rule is None:
+    def _embedded_recipient(self, embedded: Embedded, actors: ActorIndex) -> list[Span]:
+        token = embedded.token
+        if token.dep_ == "ccomp":  # "demanded that Israel withdraw": who is to act
+            subject = next((c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+            if subject is not None and (spans := actors.agents(subject)):
+                return spans
+        heads = [token] if embedded.light is None else [token, embedded.light]
+        return self._recipient(heads, embedded.rule.recipient, actors)
+
+    def _noun(self, noun: Token, actors: ActorIndex, consumed: set[int]) -> Candidate | None:
+        rules = self._rules(noun, embedded=False)
+        if not rules:
             return None
-        agent, light = agent_of_noun(noun)
-        actor = actors.phrase(agent) if agent is not None else []
+        framing = any(r.frame not in (None, REPORT) for r in rules)
+        embedded = self._embedded(noun, rules) if framing else None
+        rule = choose_rule(noun, rules, self.lexicon, framed=embedded is not None)
+        if rule is None or rule.frame == REPORT:
+            return None
+        agent, light = agent_of_noun(noun, self.lexicon, actors)
+        actor = actors.agents(agent) if agent is not None else []
         heads = [noun] if light is None else [noun, light]
-        recipient = [r for r in self._recipient(heads, rule.recipient, actors) if r not in actor]
+        code = rule.cameo
+        recipient = self._recipient(heads, rule.recipient, actors)
+        if embedded is not None and rule.frame is not None:
+            code = self.lexicon.frame_code(rule.frame, embedded.rule.cameo) or code
+            recipient = [r for r in recipient if r not in actor] or self._embedded_recipient(embedded, actors)
+            consumed.update(t.i for t in (embedded.token, embedded.light) if t is not None)
+        recipient = [r for r in recipient if r not in actor]
         if not actor or (rule.needs_recipient and not recipient):
             return None
         clause = light if light is not None else noun
-        return Candidate((noun,), clause, rule.cameo, tuple(actor), tuple(recipient), light is None, rule)
+        return Candidate((noun,), clause, code, tuple(actor), tuple(recipient), light is None, rule)
+
+
+def _reports(statement: Candidate, events: list[Candidate]) -> bool:
+    """Whether ``statement``'s verb governs one of ``events`` ("X said Y attacked Z")."""
+    verb = statement.clause
+    return any(
+        e.clause == verb or verb.is_ancestor(e.clause) or verb.is_ancestor(e.trigger[0]) for e in events
+    )
+
+
+def _addressed(statement: Candidate) -> bool:
+    """Whether a statement is addressed to a party: a state or an organisation ("told Washington")."""
+    return any(
+        (entity := span._.entity) is not None and bool(entity.country or entity.org)
+        for span in statement.recipient
+    )
+
+
+def _same_subject(frame: Token, clause: Token) -> bool:
+    """Whether ``clause`` has the subject of ``frame``, or a pronoun that may stand for it."""
+    subject = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subject is None:
+        return True
+    if subject.pos_ == "PRON":
+        return True
+    own = next((c for c in frame.children if c.dep_ == "nsubj"), None)
+    return own is not None and own.lower_ == subject.lower_

@@ -1,0 +1,268 @@
+"""Tests of the PETRARCH/Phoenix dictionary importer (eventwire.nlp.petrarch_import) and its command."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+from spacy.language import Language
+from typer.testing import CliRunner
+
+from eventwire import cli
+from eventwire.api import Coder
+from eventwire.config import Settings
+from eventwire.nlp.actor_data import load_tables
+from eventwire.nlp.actors import ActorRecognizer
+from eventwire.nlp.extensions import ACTORS_KEY
+from eventwire.nlp.petrarch_import import (
+    Restriction,
+    import_actors,
+    import_agents,
+    people_path,
+    read_actor_dictionary,
+    read_agent_dictionary,
+    write_imported,
+)
+from eventwire.records import Article, Entity
+from tests.conftest import shared_file
+
+# A hand-written actor dictionary in PETRARCH's format, with fictional countries (ARN, GON, HOB).
+ACTORS = """\
+<!-- A TEST DICTIONARY -->
+<!--
+# a comment block over several lines
+# -->
+ARNOR_  [ARN]  # pas 12/09/13
++CARDOLAN
+
+GONDOR [GON]
++MINAS_TIRITH
+
+IRENA_QUILLFEATHER_  # dated roles in a real country
++QUILLFEATHER
+\t[RUSELI <20010120]
+\t[RUSGOV 20010120-20090120]
+\t[RUSMIL 20050101-20050201]  # listed after: never applies
+\t[RUSELI]
+BARTHOLOMEW_WREN_
+\t[IGOUNO 000101-080801] [---]
+PIPPIN_HOLLYBUCK
++HOLLYBUCK
+\t[HOB <950601]
+\t[HOBGOV 19950601 - 19990815]
+\t[HOBREB > 990816]
+RUSSIA [RUS]
++RUSSIAN
++RUSSKIYA_
+ORODRUIN_VOLUNTEERS_(OV)_ [RUSREB]
+UN_WATCHERS_ [IGOUNO]
+ELVEN_COUNCIL_ [ELR/GAL]
+NAZGUL [+++]
+"""
+
+AGENTS = """\
+<!-- TEST AGENTS -->
+!PERSON! = MAN, WOMAN
+!MINST! = MINISTER, MINISTRY
+
+GOLDEN_GOOSE {GOLDEN_GEESE} [~GGS]  # pas 16-Dec-2013
+CATTLE!PERSON! [~AGR]
+!MINST!_OF_SILLY_WALKS [~GOVSIL]
+HUMAN_RIGHTS_BODY  [  NGO~]
+PRESIDENT [~GOV]
+WEATHER_WIZARD
+"""
+
+
+def write(tmp_path: Path, name: str, text: str) -> Path:
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+@pytest.fixture(scope="module")
+def imported_files(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, ...]:
+    """The test dictionaries imported: organisation, people and sector files."""
+    folder = tmp_path_factory.mktemp("imported")
+    actors = import_actors([write(folder, "test.actors.txt", ACTORS)])
+    agents = import_agents([write(folder, "test.agents.txt", AGENTS)])
+    return (*write_imported(actors, folder / "actors.tsv"), *write_imported(agents, folder / "agents.tsv"))
+
+
+def test_petrarch_import_reads_entries_synonyms_and_dated_codes(tmp_path: Path) -> None:
+    entries, notes = read_actor_dictionary(write(tmp_path, "a.txt", ACTORS))
+    by_name = {e.phrases[0]: e for e in entries}
+    assert by_name["ARNOR_"].phrases == ("ARNOR_", "CARDOLAN")
+    assert by_name["IRENA_QUILLFEATHER_"].codes == (
+        Restriction("RUSELI", None, dt.date(2001, 1, 19)),
+        Restriction("RUSGOV", dt.date(2001, 1, 20), dt.date(2009, 1, 19)),
+        Restriction("RUSMIL", dt.date(2005, 1, 1), dt.date(2005, 1, 31)),
+        Restriction("RUSELI"),
+    )
+    assert by_name["BARTHOLOMEW_WREN_"].codes == (
+        Restriction("IGOUNO", dt.date(2000, 1, 1), dt.date(2008, 7, 31)),
+        Restriction(None),
+    )
+    assert by_name["PIPPIN_HOLLYBUCK"].codes[1:] == (
+        Restriction("HOBGOV", dt.date(1995, 6, 1), dt.date(1999, 8, 14)),
+        Restriction("HOBREB", dt.date(1999, 8, 16), None),
+    )
+    assert "NAZGUL" not in by_name
+    assert any("'+++' is not a CAMEO actor code" in n for n in notes)
+    assert any("ELR/GAL only the first" in n for n in notes)
+
+
+@pytest.mark.parametrize(
+    ("code", "expected"),
+    [
+        ("[USA <950601]", Restriction("USA", None, dt.date(1995, 5, 31))),
+        ("[USA >301231]", Restriction("USA", dt.date(2030, 12, 31), None)),
+        ("[USA >311231]", Restriction("USA", dt.date(1931, 12, 31), None)),
+        ("[usagov 20010120-20090120]", Restriction("USAGOV", dt.date(2001, 1, 20), dt.date(2009, 1, 19))),
+        ("[USA 20121204]", Restriction("USA", dt.date(2012, 12, 4), None)),
+        ("[USA 9008223-911221]", None),
+        ("[USA 20090120-20010120]", None),
+    ],
+    ids=["before", "after-2030", "after-1931", "between", "bare-date", "bad-date", "reversed"],
+)
+def test_petrarch_import_reads_date_restrictions(tmp_path: Path, code: str, expected: Restriction) -> None:
+    entries, notes = read_actor_dictionary(write(tmp_path, "a.txt", f"WIDGETLAND {code}\n"))
+    assert [c for e in entries for c in e.codes] == ([expected] if expected else [])
+    assert bool(notes) == (expected is None or "USA 2012" in code)
+
+
+def test_petrarch_import_maps_codes_to_records(tmp_path: Path) -> None:
+    imported = import_actors([write(tmp_path, "a.txt", ACTORS)])
+    orgs = {row[2]: row for row in imported.organisations}  # org, cameo, name, variants, country, sector
+    assert orgs["Arnor"] == ("", "ARN", "Arnor", "Cardolan", "", "")
+    assert orgs["Orodruin Volunteers"] == ("", "RUSREB", "Orodruin Volunteers", "OV", "RUS", "REB")
+    assert orgs["Un Watchers"][:2] == ("UN", "IGOUNO")
+    # Russia and Russian are bundled: only the new variant is imported, under its own name.
+    assert orgs["Russkiya"] == ("", "RUS", "Russkiya", "", "RUS", "")
+    assert "Russia" not in orgs and imported.known == 2
+    # A fictional country cannot carry dated roles: the current code stays, undated, with a note.
+    assert orgs["Pippin Hollybuck"][1] == "HOBREB"
+    assert any("'Pippin Hollybuck' keeps its current code" in n for n in imported.notes)
+
+
+def test_petrarch_import_keeps_dated_roles_as_people_rows(tmp_path: Path) -> None:
+    imported = import_actors([write(tmp_path, "a.txt", ACTORS)])
+    roles = [(r[2], r[3], r[4], r[7], r[8]) for r in imported.people if r[0] == "Irena Quillfeather"]
+    assert roles == [  # country, org, sector, start, end; the first dated code listed wins
+        ("RUS", "", "ELI", "0001-01-01", "2001-01-19"),
+        ("RUS", "", "GOV", "2001-01-20", "2009-01-19"),
+        ("RUS", "", "ELI", "2009-01-20", ""),
+    ]
+    wren = [(r[3], r[7], r[8]) for r in imported.people if r[0] == "Bartholomew Wren"]
+    assert wren == [("UN", "2000-01-01", "2008-07-31")]  # [---]: no actor outside that period
+
+
+def test_petrarch_import_agents_expand_sets_and_plurals(tmp_path: Path) -> None:
+    entries, notes = read_agent_dictionary(write(tmp_path, "g.txt", AGENTS))
+    phrases = {e.phrases[0]: (e.phrases, e.code) for e in entries}
+    assert phrases["GOLDEN_GOOSE"] == (("GOLDEN_GOOSE", "GOLDEN_GEESE"), "GGS")
+    assert phrases["CATTLEMAN"] == (("CATTLEMAN", "CATTLEWOMAN"), "AGR")
+    assert phrases["MINISTER_OF_SILLY_WALKS"][0][1] == "MINISTRY_OF_SILLY_WALKS"
+    assert phrases["HUMAN_RIGHTS_BODY"][1] == "NGO"
+    assert notes == [f"{tmp_path / 'g.txt'}:10: no agent code in 'WEATHER_WIZARD'"]
+    imported = import_agents([tmp_path / "g.txt"])
+    assert imported.sectors[0] == ("golden goose|golden geese", "GGS", "GGS", "")
+    assert ("minister of silly walks|ministry of silly walks", "GOV", "GOVSIL", "") in imported.sectors
+    assert all("president" not in row[0].split("|") for row in imported.sectors)  # bundled wins
+    assert imported.known == 1
+    only_known = import_agents([write(tmp_path, "known.txt", "PRESIDENT [~GOV]\n")])
+    [written] = write_imported(only_known, tmp_path / "known.tsv")
+    assert written.read_text(encoding="utf-8") == "words\tsector\tcameo\trole\n"
+
+
+def test_petrarch_import_files_load_beside_the_bundled_tables(imported_files: tuple[Path, ...]) -> None:
+    organisations, people, _ = imported_files
+    assert people == people_path(organisations) and people.name == "actors.people.tsv"
+    tables = load_tables(imported_files)
+    assert tables.organisations["Gondor"].cameo == "GON"
+    assert len(tables.people["Irena Quillfeather"].roles) == 3
+    word, _ = tables.sectors["golden geese"]
+    assert (word.sector, word.cameo) == ("GGS", "GGS")
+
+
+@pytest.mark.parametrize(
+    ("published", "expected"),
+    [
+        ("1999-05-01", ("RUS", "ELI", "RUSELI")),
+        ("2004-06-18", ("RUS", "GOV", "RUSGOV")),
+        ("2015-02-01", ("RUS", "ELI", "RUSELI")),
+    ],
+)
+def test_petrarch_import_dated_roles_resolve_by_publication_date(
+    parser: Language, imported_files: tuple[Path, ...], published: str, expected: tuple[str, ...]
+) -> None:
+    recognizer = ActorRecognizer(parser, actors_files=imported_files)
+    doc = parser("Irena Quillfeather met the golden geese in Minas Tirith.")
+    doc._.published = dt.date.fromisoformat(published)
+    found = {span.text: span._.entity for span in recognizer(doc).spans[ACTORS_KEY]}
+    person = found["Irena Quillfeather"]
+    assert (person.country, person.sector, person.cameo) == expected
+    assert (found["golden geese"].sector, found["golden geese"].cameo) == ("GGS", "GGS")
+    assert found["Minas Tirith"].cameo == "GON"
+
+
+def test_petrarch_import_codes_fictional_actors_through_the_pipeline(
+    imported_files: tuple[Path, ...],
+) -> None:
+    coder = Coder(Settings(actors_files=imported_files))
+    [(_, events)] = list(coder.code([Article(text="Arnor attacked Gondor.", published=None)]))
+    assert events, "no event coded"
+    actor, recipient = events[0].actor, events[0].recipient
+    assert [(e.text, e.cameo, e.country) for e in actor] == [("Arnor", "ARN", None)]
+    assert [(e.text, e.cameo, e.country) for e in recipient] == [("Gondor", "GON", None)]
+
+
+def test_petrarch_import_command_writes_actor_and_agent_files(tmp_path: Path) -> None:
+    runner = CliRunner()
+    actors = write(tmp_path, "a.txt", ACTORS)
+    result = runner.invoke(cli.app, ["import-actors", str(actors), "--output", str(tmp_path / "out.tsv")])
+    assert result.exit_code == 0, result.output
+    assert "note:" in result.stderr and "--actors" in result.stderr and result.stdout == ""
+    assert (tmp_path / "out.tsv").read_text(encoding="utf-8").startswith("org\tcameo\tname")
+    assert (tmp_path / "out.people.tsv").is_file()
+    agents = write(tmp_path, "g.txt", AGENTS)
+    args = ["import-actors", str(agents), "--kind", "agents", "--output", str(tmp_path / "g.tsv")]
+    assert runner.invoke(cli.app, args).exit_code == 0
+    assert (tmp_path / "g.tsv").read_text(encoding="utf-8").startswith("words\tsector\tcameo\trole")
+    missing = ["import-actors", str(actors), "--output", str(tmp_path / "no" / "dir.tsv")]
+    failed = runner.invoke(cli.app, missing)
+    assert failed.exit_code == 1 and "cannot write" in failed.stderr
+
+
+@pytest.mark.shared
+def test_petrarch_import_phoenix_dictionaries_add_actors(parser: Language, tmp_path: Path) -> None:
+    folder = "reference/petrarch2_dictionaries"
+    names = (
+        "Phoenix.Countries.actors.txt",
+        "Phoenix.International.actors.txt",
+        "Phoenix.MilNonState.actors.txt",
+    )
+    imported = import_actors([shared_file(f"{folder}/{name}") for name in names])
+    agents = import_agents([shared_file(f"{folder}/Phoenix.agents.txt")])
+    assert len(imported.organisations) > 10_000 and len(imported.people) > 20_000
+    assert len(agents.sectors) > 2_000
+    files = (
+        *write_imported(imported, tmp_path / "phoenix.tsv"),
+        *write_imported(agents, tmp_path / "ag.tsv"),
+    )
+    text = "Serzh Sarkisyan said the Anarchist Street Patrol and Kwilu cattlemen had met."
+    found: list[dict[str, Entity]] = []
+    for actors_files in ((), files):
+        doc = parser(text)
+        doc._.published = dt.date(2010, 6, 1)
+        recognized = ActorRecognizer(parser, actors_files=actors_files)(doc)
+        found.append({span.text: span._.entity for span in recognized.spans[ACTORS_KEY]})
+    before, after = found
+    assert "Serzh Sarkisyan" not in before and "Anarchist Street Patrol" not in before
+    assert after["Serzh Sarkisyan"].cameo == "ARMGOV"  # Phoenix: ARMGOV from 2008-04-09
+    assert (after["Anarchist Street Patrol"].country, after["Anarchist Street Patrol"].cameo) == (
+        "GRC",
+        "GRCREB",
+    )
+    assert len(after) > len(before)
