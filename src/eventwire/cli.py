@@ -379,5 +379,3 @@ def _print_scores(scores: Sequence[FileScore]) -> None:
             for c in result.confusions:
                 confusions.add_row(c.gold, c.predicted, str(c.count))
             console.print(confusions)
-
-
