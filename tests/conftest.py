@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import os
+import urllib.parse
+import uuid
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -11,6 +14,7 @@ from spacy.language import Language
 
 from eventwire.api import Coder
 from eventwire.config import DEFAULT_MODEL
+from eventwire.store import Store, open_store
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = Path(os.environ.get("EVENTWIRE_SHARED", ROOT.parent / "shared"))
@@ -38,3 +42,44 @@ def parser() -> Language:
 def coder() -> Coder:
     """The whole eventwire pipeline, loaded once."""
     return Coder()
+
+
+POSTGRES_ENV = "EVENTWIRE_TEST_POSTGRES"
+
+
+@pytest.fixture(params=["duckdb", "postgres"])
+def store_target(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
+    """A fresh, empty store's target: a DuckDB file, or a PostgreSQL schema of its own.
+
+    PostgreSQL runs when ``EVENTWIRE_TEST_POSTGRES`` holds a URL; otherwise that case skips with a
+    reason, except in CI (``CI=true``), where it must run.
+    """
+    if request.param == "duckdb":
+        yield str(tmp_path / "store.duckdb")
+        return
+    url = os.environ.get(POSTGRES_ENV)
+    if not url:
+        message = f"{POSTGRES_ENV} names no PostgreSQL database (.ci/run starts one)"
+        if os.environ.get("CI") == "true":
+            pytest.fail(message)
+        pytest.skip(message)
+    import psycopg
+    from psycopg import sql
+
+    schema = f"test_{uuid.uuid4().hex[:16]}"
+    with psycopg.connect(url, autocommit=True) as con:
+        con.execute(sql.SQL("CREATE SCHEMA {}").format(sql.Identifier(schema)))
+    separator = "&" if "?" in url else "?"
+    try:
+        yield f"{url}{separator}options={urllib.parse.quote(f'-csearch_path={schema}')}"
+    finally:
+        with psycopg.connect(url, autocommit=True) as con:
+            con.execute(sql.SQL("DROP SCHEMA {} CASCADE").format(sql.Identifier(schema)))
+
+
+@pytest.fixture
+def fresh_store(store_target: str) -> Iterator[Store]:
+    """An empty store on each back end (see ``store_target``), closed after the test."""
+    store = open_store(store_target)
+    yield store
+    store.close()

@@ -25,6 +25,7 @@ from rich.console import Console
 from rich.progress import Progress, SpinnerColumn, TaskID, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
+from eventwire import cli_store
 from eventwire.config import Settings
 from eventwire.errors import EventwireError, InputError
 from eventwire.export import write_events
@@ -315,12 +316,25 @@ def evaluate_command(
             "--markdown", metavar="PATH", help="Write the figures into this Markdown file's section."
         ),
     ] = None,
+    actors: Annotated[
+        list[Path] | None,
+        typer.Option(
+            "--actors",
+            metavar="FILE",
+            exists=True,
+            dir_okay=False,
+            readable=True,
+            help="An actor file to add to the bundled ones (repeatable), e.g. imported dictionaries.",
+        ),
+    ] = None,
 ) -> None:
     """Score the coder against gold files: precision, recall, F1, accuracy and confusions."""
     from eventwire import evaluate as ev
 
     if limit is not None and (gate_file or update_file):
         raise typer.BadParameter("floors hold for whole files; drop --limit", param_hint="--limit")
+    if actors and (gate_file or update_file):
+        raise typer.BadParameter("floors hold for the bundled actors; drop --actors", param_hint="--actors")
     if gate_file and update_file:
         raise typer.BadParameter("gate or update, not both", param_hint="--gate")
     if (allow_lower or reason) and not update_file:
@@ -331,7 +345,7 @@ def evaluate_command(
         )
     try:
         golds = [ev.read_gold(path, limit=limit) for path in gold]
-        coder = _load_coder(Settings.from_env())
+        coder = ev.load_coder(actors_files=actors or ())
         scores = [ev.evaluate_file(g, coder) for g in golds]
         problems = ev.gate(scores, ev.load_baseline(gate_file)) if gate_file else None
         refused: list[str] = []
@@ -342,7 +356,7 @@ def evaluate_command(
             update_file.parent.mkdir(parents=True, exist_ok=True)
             update_file.write_text(ev.dump_baseline(updated), encoding="utf-8")
         if markdown_file:
-            names = " ".join(str(path) for path in gold)
+            names = " ".join([*map(str, gold), *(f"--actors {path}" for path in actors or ())])
             section = ev.markdown(scores, command=f"{PROG} eval {names} --markdown {markdown_file}")
             old = markdown_file.read_text(encoding="utf-8") if markdown_file.exists() else ""
             markdown_file.write_text(ev.splice(old, section), encoding="utf-8")
@@ -379,3 +393,6 @@ def _print_scores(scores: Sequence[FileScore]) -> None:
             for c in result.confusions:
                 confusions.add_row(c.gold, c.predicted, str(c.count))
             console.print(confusions)
+
+
+cli_store.register(app)

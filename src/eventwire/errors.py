@@ -4,7 +4,9 @@ EventwireError
  ├── ConfigError        [E001] bad settings
  ├── ModelError         [E002] the spaCy model cannot be loaded
  ├── DataError          [E003] a bundled or user data file is malformed
- └── InputError         [E1xx] an input cannot be read (names the file and line)
+ ├── InputError         [E1xx] an input cannot be read (names the file and line)
+ └── StoreError         [E200] the store cannot be opened or written
+      └── StoreLockedError  [E201] another process holds the store's file
 """
 
 from __future__ import annotations
@@ -52,3 +54,23 @@ class InputError(EventwireError):
         self.path = path
         self.line = line
         self.reason = reason
+
+
+class StoreError(EventwireError):
+    """The store cannot be opened, read or written."""
+
+    code = "E200"
+
+
+class StoreLockedError(StoreError):
+    """Another process holds the store's file (DuckDB admits one writing process per file)."""
+
+    code = "E201"
+
+    def __init__(self, path: str, detail: str = "") -> None:
+        holder = f" ({detail})" if detail else ""
+        super().__init__(
+            f"the store {path} is in use by another process{holder}; wait for it to finish, "
+            "or use another --store"
+        )
+        self.path = path

@@ -1,0 +1,1 @@
+"""dist: engines that code many articles, in order, with bounded memory (``local``: worker processes)."""
