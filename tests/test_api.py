@@ -51,3 +51,10 @@ def test_api_spacy_component_puts_events_on_the_doc() -> None:
 
 def test_api_public_names_are_sorted() -> None:
     assert eventwire.__all__ == sorted(eventwire.__all__)
+
+
+def test_api_code_articles_in_two_processes_gives_the_same_events() -> None:
+    articles = [Article(text=TEXT, id=str(i)) for i in range(6)]
+    one = [eventwire.to_dict(e) for e in eventwire.code_articles(articles)]
+    two = list(eventwire.code_articles(articles, settings=eventwire.Settings(n_process=2, batch_size=2)))
+    assert [eventwire.to_dict(e) for e in two] == one and len(one) == 6

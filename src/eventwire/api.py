@@ -67,11 +67,12 @@ class Coder:
 
 
 def _coder(settings: Settings | None) -> Coder:
-    return _cached_coder(settings or Settings.from_env())
+    return cached_coder(settings or Settings.from_env())
 
 
 @functools.lru_cache(maxsize=4)
-def _cached_coder(settings: Settings) -> Coder:
+def cached_coder(settings: Settings) -> Coder:
+    """A Coder for ``settings``, loaded once per process."""
     return Coder(settings)
 
 
@@ -95,6 +96,12 @@ def code_text(
 def code_articles(
     articles: Iterable[Article | Mapping[str, Any]], *, settings: Settings | None = None
 ) -> Iterator[Event]:
-    """Code many articles (Article records or dicts with ``text``); yields their events."""
-    for _, events in _coder(settings).code(as_article(a) for a in articles):
+    """Code many articles (Article records or dicts with ``text``); yields their events.
+
+    With ``settings.n_process`` above 1 the articles are coded in that many worker processes.
+    """
+    from eventwire.dist.local import LocalEngine
+
+    engine = LocalEngine(settings or Settings.from_env())
+    for _, events in engine.code(as_article(a) for a in articles):
         yield from events

@@ -20,7 +20,7 @@ class Settings:
     Args:
         model: the spaCy package to load (``EVENTWIRE_MODEL`` overrides the default).
         actors_files: extra actor files in eventwire's format, added to the bundled ones.
-        n_process: worker processes for batch coding.
+        n_process: worker processes for batch coding (the local engine, ``code_articles``, ingest).
         batch_size: articles per spaCy batch.
     """
 

@@ -8,7 +8,6 @@ however many articles come; results come back in the order the articles went in.
 from __future__ import annotations
 
 import dataclasses
-import functools
 import itertools
 import multiprocessing
 import os
@@ -34,11 +33,10 @@ def code_batch(articles: list[Article], settings: Settings) -> list[Coded]:
     return list(_coder(settings).code(articles))
 
 
-@functools.lru_cache(maxsize=1)
 def _coder(settings: Settings) -> Coder:
-    from eventwire.api import Coder
+    from eventwire.api import cached_coder
 
-    return Coder(dataclasses.replace(settings, n_process=1))
+    return cached_coder(dataclasses.replace(settings, n_process=1))
 
 
 class LocalEngine:
