@@ -157,6 +157,8 @@ def _strip_prefixes(phrase: str, tables: DateTables) -> str:
     return phrase
 
 
+# Pure in its arguments, and dateparser is slow: the same phrase recurs for every event of a sentence.
+@functools.lru_cache(maxsize=8192)
 def parse_date_phrase(text: str, published: dt.date | None, *, prefer: Prefer = "past") -> EventDate | None:
     """Resolve one date expression against the publication date.
 
