@@ -1,4 +1,4 @@
-# Two entry points: `make demo` (set up, code the demo corpus) and `make test` (set up, run all checks).
+# Two entry points: `make demo` (set up, store the demo corpus, serve the dashboard) and `make test` (set up, run all checks).
 PYTHON ?= $(shell command -v python3.11 || command -v python3)
 VENV := .venv
 BIN := $(VENV)/bin
@@ -15,7 +15,8 @@ $(STAMP): pyproject.toml
 	touch $(STAMP)
 
 demo: setup
-	$(BIN)/eventwire code examples/demo --format table
+	$(BIN)/eventwire ingest examples/demo/articles.jsonl --store eventwire.duckdb
+	$(BIN)/eventwire serve --store eventwire.duckdb --host 127.0.0.1 --port 8000
 
 lint: setup
 	$(BIN)/ruff check src tests $(wildcard benchmarks)

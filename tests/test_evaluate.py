@@ -16,6 +16,7 @@ from typer.testing import CliRunner
 
 from eventwire import cli
 from eventwire.api import Coder
+from eventwire.config import Settings
 from eventwire.errors import InputError
 from eventwire.evaluate import (
     Counts,
@@ -25,6 +26,7 @@ from eventwire.evaluate import (
     GoldFile,
     GoldSentence,
     GoldTokens,
+    actor_code,
     evaluate,
     floor_of,
     gate,
@@ -210,8 +212,8 @@ def test_evaluate_reads_petrarch_codings_and_noevents(tmp_path: Path) -> None:
     assert first.text == "Arnor restored ties with Gondor."
     assert first.published is not None and first.published.isoformat() == "1995-01-01"
     assert first.events == (
-        GoldEvent(actor=("ARN",), recipient=("GON",), cameo="064"),
-        GoldEvent(actor=(), recipient=("GON",), cameo="1717"),
+        GoldEvent(actor=("ARN",), recipient=("GON",), cameo="064", source_code="ARNGOV", target_code="GON"),
+        GoldEvent(actor=(), recipient=("GON",), cameo="1717", source_code="---GOV", target_code="GON"),
     )
     assert isinstance(none, GoldSentence) and none.events == ()
     assert isinstance(discard, GoldSentence) and discard.events == ()
@@ -251,6 +253,23 @@ def test_evaluate_reads_conll_tags_with_offsets(tmp_path: Path) -> None:
     ]  # fmt: skip
     assert first.roles == ("O", "S", "S", "O", "T", "O", "O", "O")
     assert second.roles[:2] == ("R", "R")
+
+
+@pytest.mark.parametrize(
+    ("tokens", "text"),
+    [
+        ("Freedonia ’ s envoy left .", "Freedonia’s envoy left."),
+        ("Sylvania 's army", "Sylvania's army"),
+        ("al - Firefly and the Freedonia - Sylvania talks", "al-Firefly and the Freedonia-Sylvania talks"),
+        ("gave 352 . 5 million ( FRE ) .", "gave 352.5 million (FRE)."),
+        ("He said : - no", "He said: - no"),
+    ],
+)
+def test_evaluate_rebuilds_conll_text_as_written(tmp_path: Path, tokens: str, text: str) -> None:
+    lines = "".join(f"{token} O\n" for token in tokens.split())
+    [item] = read_gold(write(tmp_path / "t.conll", lines)).items
+    assert isinstance(item, GoldTokens) and item.text == text
+    assert [item.text[s:e] for s, e in item.spans] == tokens.split()
 
 
 def test_evaluate_reads_eventwire_jsonl(tmp_path: Path) -> None:
@@ -337,6 +356,25 @@ def test_evaluate_matches_actors_by_org_or_cameo_prefix() -> None:
         gold, [[event("070", actor=[un])], [event("070", actor=[un])], [event("070", actor=[official])]]
     )
     assert result.counts["actor"] == Counts(tp=2, fp=0, fn=1)  # a bare sector is no actor label
+
+
+def test_evaluate_scores_whole_petrarch_codings() -> None:
+    arn_gov = Entity("the Arnor government", "Arnor", sector="GOV", cameo="ARNGOV")
+    gon, government = (
+        Entity("Gondor", "Gondor", cameo="GON"),
+        Entity("officials", "x", sector="GOV", cameo="GOV"),
+    )
+    codings = (
+        GoldEvent(("ARN",), ("GON",), "064", source_code="ARNGOVFRM", target_code="GON"),
+        GoldEvent(("ARN",), (), "1717", source_code="---GOV", target_code="---"),
+    )
+    gold = gold_file(GoldSentence("1", "a", codings), fmt="petrarch")
+    coded = [event("064", actor=[arn_gov], recipient=[gon]), event("1717", actor=[government])]
+    result = score(gold, [coded])
+    assert result.counts["coding"] == Counts(tp=2)  # six letters compared; an agent alone is ---GOV
+    wrong = [event("064", actor=[gon], recipient=[arn_gov]), event("171", actor=[government])]
+    assert score(gold, [wrong]).counts["coding"] == Counts(tp=0, fp=2, fn=2)  # roles swapped; 4th digit
+    assert [actor_code(e) for e in (arn_gov, government, None)] == ["ARNGOV", "---GOV", "---"]
 
 
 def test_evaluate_levels_need_every_gold_event_to_say_them() -> None:
@@ -490,17 +528,34 @@ def test_evaluate_cli_json_gate_and_update(
     assert "mine.jsonl" in failed.stdout  # the table
 
 
+def test_evaluate_cli_codes_with_actor_files(
+    tmp_path: Path, coder: Coder, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    loaded: list[Settings] = []
+    monkeypatch.setattr(cli, "_load_coder", lambda settings: loaded.append(settings) or coder)
+    gold = str(write_jsonl(tmp_path / "mine.jsonl", EVENTWIRE_JSONL))
+    actors = tmp_path / "mine.tsv"
+    actors.write_text("org\tcameo\tname\tvariants\tcountry\tsector\n", encoding="utf-8")
+    report = tmp_path / "ACCURACY.md"
+    args = ["eval", gold, "--actors", str(actors), "--markdown", str(report)]
+    result = CliRunner().invoke(cli.app, args)
+    assert result.exit_code == 0, result.output
+    assert [s.actors_files for s in loaded] == [(actors,)]
+    assert f"--actors {actors}" in report.read_text(encoding="utf-8")  # the figures say how they were made
+
+
 @pytest.mark.parametrize(
     "options",
     [
         ["--limit", "1", "--gate", "b.json"],
         ["--allow-lower", "--update-baseline", "b.json"],
         ["--reason", "why", "--gate", "b.json"],
+        ["--actors", "{gold}", "--gate", "b.json"],
     ],
 )
 def test_evaluate_cli_usage_errors(tmp_path: Path, options: list[str]) -> None:
     gold = str(write_jsonl(tmp_path / "mine.jsonl", EVENTWIRE_JSONL))
-    result = CliRunner().invoke(cli.app, ["eval", gold, *options])
+    result = CliRunner().invoke(cli.app, ["eval", gold, *(o.format(gold=gold) for o in options)])
     assert result.exit_code == 2
 
 

@@ -54,6 +54,15 @@ def _summary(event: Event) -> tuple[str, str, str]:
         ("Japan and Australia signed a trade agreement.", ("AUS+JPN", "", "057")),
         # a name no table resolves still acts
         ("The Zorbian Liberation Front attacked Chad.", ("Zorbian Liberation Front", "TCD", "190")),
+        # control through an adjective: "is willing to" is an intent
+        ("Pakistan is willing to withdraw its troops from Kashmir.", ("PAK", "Kashmir", "0356")),
+        # a clause the parser reads as a noun with a participle
+        ("The Iraqi air force carried out air strikes in Mosul.", ("IRQ", "", "195")),
+        # the parser's lemma repaired ("staged" -> "stage"), a repeated act coded as the act
+        ("Farmers staged a protest against the government.", ("Farmers", "government", "141")),
+        ("Israel reimposed a blockade on Gaza.", ("ISR", "Gaza", "191")),
+        # another party's obligation reported by a speaker is the speaker's demand
+        ("France said Iran must stop enriching uranium.", ("FRA", "IRN", "100")),
     ],
 )
 def test_triggers_dyad_and_code(coder: Coder, text: str, expected: tuple[str, str, str]) -> None:
@@ -128,5 +137,37 @@ def test_triggers_denial_is_not_a_separate_statement(coder: Coder) -> None:
 
 
 def test_triggers_embedded_only_rows_need_a_frame(coder: Coder) -> None:
-    assert [e.cameo.code for e in _code(coder, "Kenya's reforms were praised.")] == []
+    assert [e.cameo.code for e in _code(coder, "Kenya's reforms went on.")] == []
     assert [e.cameo.code for e in _code(coder, "Protesters demanded reforms.")] == ["104"]
+
+
+@pytest.mark.parametrize(
+    ("text", "recipient", "root"),
+    [
+        ("Three Ukrainian soldiers were killed near the border.", "UKR", "18"),
+        ("A roadside bomb killed two Iraqi policemen.", "IRQ", "18"),
+        ("Three Ukrainian soldiers were killed by a landmine.", "UKR", "18"),
+        ("Dozens of Ukrainian prisoners were released on Monday.", "prisoners", "08"),
+    ],
+)
+def test_triggers_agentless_event_with_a_known_recipient(
+    coder: Coder, text: str, recipient: str, root: str
+) -> None:
+    [event] = [e for e in _code(coder, text) if e.cameo.root == root]
+    assert event.actor == ()
+    assert recipient in _label(event.recipient)
+
+
+def test_triggers_agentless_event_needs_who_underwent_it(coder: Coder) -> None:
+    assert _code(coder, "The storm was destroyed in the night.") == []
+
+
+def test_triggers_agentless_event_is_weaker_than_an_event_with_an_actor(coder: Coder) -> None:
+    events = _code(coder, "Three Ukrainian soldiers were killed after Russia attacked Kharkiv.")
+    agentless = next(e for e in events if not e.actor)
+    assert all(agentless.confidence < e.confidence for e in events if e.actor)
+
+
+def test_triggers_obligation_of_the_speaker_itself_is_not_a_demand(coder: Coder) -> None:
+    codes = [e.cameo.code for e in _code(coder, "Germany said it must send more aid to Ukraine.")]
+    assert "100" not in codes and "070" in codes

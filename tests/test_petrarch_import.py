@@ -12,6 +12,7 @@ from typer.testing import CliRunner
 from eventwire import cli
 from eventwire.api import Coder
 from eventwire.config import Settings
+from eventwire.evaluate import evaluate_file, read_gold
 from eventwire.nlp.actor_data import load_tables
 from eventwire.nlp.actors import ActorRecognizer
 from eventwire.nlp.extensions import ACTORS_KEY
@@ -141,18 +142,23 @@ def test_petrarch_import_maps_codes_to_records(tmp_path: Path) -> None:
     # Russia and Russian are bundled: only the new variant is imported, under its own name.
     assert orgs["Russkiya"] == ("", "RUS", "Russkiya", "", "RUS", "")
     assert "Russia" not in orgs and imported.known == 2
-    # A fictional country cannot carry dated roles: the current code stays, undated, with a note.
-    assert orgs["Pippin Hollybuck"][1] == "HOBREB"
-    assert any("'Pippin Hollybuck' keeps its current code" in n for n in imported.notes)
+    # Dated codes of a fictional country keep their dates: people rows with the code in `cameo`.
+    assert "Pippin Hollybuck" not in orgs
+    pippin = [(r[1], r[4], r[7], r[8], r[9]) for r in imported.people if r[0] == "Pippin Hollybuck"]
+    assert pippin == [  # aliases, sector, start, end, cameo
+        ("Hollybuck", "", "0001-01-01", "1995-05-31", "HOB"),
+        ("Hollybuck", "GOV", "1995-06-01", "1999-08-14", "HOBGOV"),
+        ("Hollybuck", "REB", "1999-08-16", "", "HOBREB"),
+    ]
 
 
 def test_petrarch_import_keeps_dated_roles_as_people_rows(tmp_path: Path) -> None:
     imported = import_actors([write(tmp_path, "a.txt", ACTORS)])
-    roles = [(r[2], r[3], r[4], r[7], r[8]) for r in imported.people if r[0] == "Irena Quillfeather"]
-    assert roles == [  # country, org, sector, start, end; the first dated code listed wins
-        ("RUS", "", "ELI", "0001-01-01", "2001-01-19"),
-        ("RUS", "", "GOV", "2001-01-20", "2009-01-19"),
-        ("RUS", "", "ELI", "2009-01-20", ""),
+    roles = [(r[2], r[3], r[4], r[7], r[8], r[9]) for r in imported.people if r[0] == "Irena Quillfeather"]
+    assert roles == [  # country, org, sector, start, end, cameo; the first dated code listed wins
+        ("RUS", "", "ELI", "0001-01-01", "2001-01-19", "RUSELI"),
+        ("RUS", "", "GOV", "2001-01-20", "2009-01-19", "RUSGOV"),
+        ("RUS", "", "ELI", "2009-01-20", "", "RUSELI"),
     ]
     wren = [(r[3], r[7], r[8]) for r in imported.people if r[0] == "Bartholomew Wren"]
     assert wren == [("UN", "2000-01-01", "2008-07-31")]  # [---]: no actor outside that period
@@ -187,23 +193,29 @@ def test_petrarch_import_files_load_beside_the_bundled_tables(imported_files: tu
 
 
 @pytest.mark.parametrize(
-    ("published", "expected"),
+    ("published", "expected", "pippin"),
     [
-        ("1999-05-01", ("RUS", "ELI", "RUSELI")),
-        ("2004-06-18", ("RUS", "GOV", "RUSGOV")),
-        ("2015-02-01", ("RUS", "ELI", "RUSELI")),
+        ("1995-05-01", ("RUS", "ELI", "RUSELI"), "HOB"),
+        ("1999-05-01", ("RUS", "ELI", "RUSELI"), "HOBGOV"),
+        ("2004-06-18", ("RUS", "GOV", "RUSGOV"), "HOBREB"),
+        ("2015-02-01", ("RUS", "ELI", "RUSELI"), "HOBREB"),
     ],
 )
 def test_petrarch_import_dated_roles_resolve_by_publication_date(
-    parser: Language, imported_files: tuple[Path, ...], published: str, expected: tuple[str, ...]
+    parser: Language,
+    imported_files: tuple[Path, ...],
+    published: str,
+    expected: tuple[str, ...],
+    pippin: str,
 ) -> None:
     recognizer = ActorRecognizer(parser, actors_files=imported_files)
-    doc = parser("Irena Quillfeather met the golden geese in Minas Tirith.")
+    doc = parser("Irena Quillfeather met the golden geese in Minas Tirith, and so did Pippin Hollybuck.")
     doc._.published = dt.date.fromisoformat(published)
     found = {span.text: span._.entity for span in recognizer(doc).spans[ACTORS_KEY]}
     person = found["Irena Quillfeather"]
     assert (person.country, person.sector, person.cameo) == expected
-    assert (found["golden geese"].sector, found["golden geese"].cameo) == ("GGS", "GGS")
+    assert found["Pippin Hollybuck"].cameo == pippin  # a fictional country's dated codes
+    assert (found["the golden geese"].sector, found["the golden geese"].cameo) == ("GGS", "GGS")
     assert found["Minas Tirith"].cameo == "GON"
 
 
@@ -235,8 +247,9 @@ def test_petrarch_import_command_writes_actor_and_agent_files(tmp_path: Path) ->
     assert failed.exit_code == 1 and "cannot write" in failed.stderr
 
 
-@pytest.mark.shared
-def test_petrarch_import_phoenix_dictionaries_add_actors(parser: Language, tmp_path: Path) -> None:
+@pytest.fixture(scope="module")
+def phoenix_files(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, ...]:
+    """Phoenix's country, international and non-state actor dictionaries and its agents, imported."""
     folder = "reference/petrarch2_dictionaries"
     names = (
         "Phoenix.Countries.actors.txt",
@@ -247,22 +260,42 @@ def test_petrarch_import_phoenix_dictionaries_add_actors(parser: Language, tmp_p
     agents = import_agents([shared_file(f"{folder}/Phoenix.agents.txt")])
     assert len(imported.organisations) > 10_000 and len(imported.people) > 20_000
     assert len(agents.sectors) > 2_000
-    files = (
-        *write_imported(imported, tmp_path / "phoenix.tsv"),
-        *write_imported(agents, tmp_path / "ag.tsv"),
-    )
+    out = tmp_path_factory.mktemp("phoenix")
+    return (*write_imported(imported, out / "phoenix.tsv"), *write_imported(agents, out / "agents.tsv"))
+
+
+@pytest.mark.shared
+def test_petrarch_import_phoenix_dictionaries_add_actors(
+    parser: Language, phoenix_files: tuple[Path, ...]
+) -> None:
     text = "Serzh Sarkisyan said the Anarchist Street Patrol and Kwilu cattlemen had met."
     found: list[dict[str, Entity]] = []
-    for actors_files in ((), files):
+    for actors_files in ((), phoenix_files):
+        recognizer = ActorRecognizer(parser, actors_files=actors_files)  # registers doc._.published
         doc = parser(text)
         doc._.published = dt.date(2010, 6, 1)
-        recognized = ActorRecognizer(parser, actors_files=actors_files)(doc)
+        recognized = recognizer(doc)
         found.append({span.text: span._.entity for span in recognized.spans[ACTORS_KEY]})
     before, after = found
-    assert "Serzh Sarkisyan" not in before and "Anarchist Street Patrol" not in before
+    assert "Serzh Sarkisyan" not in before and "the Anarchist Street Patrol" not in before
     assert after["Serzh Sarkisyan"].cameo == "ARMGOV"  # Phoenix: ARMGOV from 2008-04-09
-    assert (after["Anarchist Street Patrol"].country, after["Anarchist Street Patrol"].cameo) == (
-        "GRC",
-        "GRCREB",
-    )
+    patrol = after["the Anarchist Street Patrol"]
+    assert (patrol.country, patrol.cameo) == ("GRC", "GRCREB")
     assert len(after) > len(before)
+
+
+@pytest.mark.shared
+def test_petrarch_import_phoenix_dictionaries_change_the_figures(
+    coder: Coder, phoenix_files: tuple[Path, ...], capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The PLOVER gold's actor figures without and with Phoenix's dictionaries, side by side."""
+    gold = read_gold(shared_file("gold-dev/plover_gsr_cameo.json"))
+    bundled = evaluate_file(gold, coder)
+    phoenix = evaluate_file(gold, Coder(Settings(actors_files=phoenix_files)))
+    with capsys.disabled():
+        print(f"\n{gold.name}: metric, bundled actors only, with Phoenix's dictionaries")
+        for metric in ("actor.precision", "actor.recall", "actor.f1", "plover.f1"):
+            print(f"  {metric:16} {bundled.metrics[metric]:.3f}  {phoenix.metrics[metric]:.3f}")
+    # Phoenix names actors the bundled tables lack (more gold actors found), without costing F1.
+    assert phoenix.counts["actor"].tp > bundled.counts["actor"].tp
+    assert phoenix.metrics["actor.f1"] >= bundled.metrics["actor.f1"]

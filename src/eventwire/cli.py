@@ -25,7 +25,7 @@ from rich.console import Console
 from rich.progress import Progress, SpinnerColumn, TaskID, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
-from eventwire import cli_store
+from eventwire import cli_store, cli_web
 from eventwire.config import Settings
 from eventwire.errors import EventwireError, InputError
 from eventwire.export import write_events
@@ -345,7 +345,7 @@ def evaluate_command(
         )
     try:
         golds = [ev.read_gold(path, limit=limit) for path in gold]
-        coder = ev.load_coder(actors_files=actors or ())
+        coder = _load_coder(Settings.from_env(actors_files=actors or ()))
         scores = [ev.evaluate_file(g, coder) for g in golds]
         problems = ev.gate(scores, ev.load_baseline(gate_file)) if gate_file else None
         refused: list[str] = []
@@ -396,3 +396,4 @@ def _print_scores(scores: Sequence[FileScore]) -> None:
 
 
 cli_store.register(app)
+cli_web.register(app)

@@ -16,7 +16,7 @@ import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Annotated, Literal, NoReturn
+from typing import TYPE_CHECKING, Annotated, Literal, NoReturn
 
 import typer
 from rich.console import Console
@@ -37,10 +37,13 @@ from eventwire.records import Article, Modality
 from eventwire.store import DedupRule, EventQuery, Store, open_store
 from eventwire.store.base import Quarantined
 
+if TYPE_CHECKING:
+    from eventwire.store.batch import Engine
+
 PROG = "eventwire"
 EventFormat = Literal["jsonl", "table", "csv"]
 ExportFormat = Literal["gdelt", "plover", "csv", "parquet"]
-EngineName = Literal["local"]
+EngineName = Literal["local", "dask"]
 DyadPeriod = Literal["week", "month"]
 DyadFormat = Literal["table", "jsonl"]
 
@@ -113,8 +116,20 @@ def ingest(
             parser=_parse_date, metavar="YYYY-MM-DD", help="Publication date of inputs that carry none."
         ),
     ] = None,
-    engine: Annotated[EngineName, typer.Option(help="Where to code: local worker processes.")] = "local",
-    workers: Annotated[int, typer.Option(min=1, help="Coding processes.")] = _DEFAULT_WORKERS,
+    engine: Annotated[
+        EngineName, typer.Option(help="Where to code: local worker processes, or a Dask cluster.")
+    ] = "local",
+    scheduler: Annotated[
+        str | None,
+        typer.Option(
+            metavar="ADDRESS",
+            help="With --engine dask: a Dask scheduler's address (default: a local cluster on 127.0.0.1).",
+            show_default=False,
+        ),
+    ] = None,
+    workers: Annotated[
+        int, typer.Option(min=1, help="Coding processes (with --engine dask: workers of the local cluster).")
+    ] = _DEFAULT_WORKERS,
     batch_size: Annotated[int, typer.Option(min=1, help="Articles per coding batch.")] = 32,
     follow: Annotated[bool, typer.Option(help="Keep polling the feed URLs for new items.")] = False,
     interval: Annotated[float, typer.Option(min=0.0, help="Seconds between polls with --follow.")] = 300.0,
@@ -127,7 +142,6 @@ def ingest(
     dedup: Annotated[bool, typer.Option(help="Merge reports of one event from different articles.")] = True,
 ) -> None:
     """Code sources and store their articles and events (already stored articles are passed over)."""
-    from eventwire.dist.local import LocalEngine
     from eventwire.ingest.sources import count_inputs, read_any
     from eventwire.ingest.web import follow as follow_feeds
     from eventwire.ingest.web import is_url
@@ -139,6 +153,8 @@ def ingest(
         rule = DedupRule(enabled=dedup, window_days=dedup_window)
     except EventwireError as exc:
         raise typer.BadParameter(exc.message) from None
+    if scheduler is not None and engine != "dask":
+        raise typer.BadParameter("--scheduler needs --engine dask")
     urls = [s for s in sources if is_url(s)]
     if follow and not urls:
         raise typer.BadParameter("--follow needs at least one http(s) feed URL")
@@ -172,9 +188,8 @@ def ingest(
         try:
             if progress is not None:
                 progress.start()
-            tally = run_ingest(
-                items, opened, LocalEngine(settings), on_progress=on_progress, on_quarantine=on_quarantine
-            )
+            with _engine(engine, settings, scheduler) as coder:
+                tally = run_ingest(items, opened, coder, on_progress=on_progress, on_quarantine=on_quarantine)
         except EventwireError as exc:
             _fail(exc)
         finally:
@@ -186,6 +201,20 @@ def ingest(
             f"{tally.skipped} already stored; {tally.quarantined} quarantined"
         )
     raise typer.Exit(1 if tally.quarantined else 0)
+
+
+@contextmanager
+def _engine(name: EngineName, settings: Settings, scheduler: str | None) -> Iterator[Engine]:
+    """The coding engine ``--engine`` names, open for the length of the block."""
+    if name == "dask":
+        from eventwire.dist.dask import DaskEngine
+
+        with DaskEngine(settings, scheduler=scheduler) as engine:
+            yield engine
+        return
+    from eventwire.dist.local import LocalEngine
+
+    yield LocalEngine(settings)
 
 
 def _progress(console: Console | None) -> Progress | None:

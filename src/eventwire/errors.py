@@ -5,8 +5,9 @@ EventwireError
  ├── ModelError         [E002] the spaCy model cannot be loaded
  ├── DataError          [E003] a bundled or user data file is malformed
  ├── InputError         [E1xx] an input cannot be read (names the file and line)
- └── StoreError         [E200] the store cannot be opened or written
-      └── StoreLockedError  [E201] another process holds the store's file
+ ├── StoreError         [E200] the store cannot be opened or written
+ │    └── StoreLockedError  [E201] another process holds the store's file
+ └── EngineError        [E300] a coding engine failed (a Dask scheduler unreachable, a partition lost)
 """
 
 from __future__ import annotations
@@ -74,3 +75,9 @@ class StoreLockedError(StoreError):
             "or use another --store"
         )
         self.path = path
+
+
+class EngineError(EventwireError):
+    """A coding engine cannot run: its cluster cannot be reached, or a partition could not be coded."""
+
+    code = "E300"

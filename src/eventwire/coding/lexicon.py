@@ -66,6 +66,10 @@ class Lexicon:
         """Whether the verb ``lemma`` belongs to ``verb_class`` (light, raising, object_control)."""
         return verb_class in self.verb_classes.get(lemma.lower(), frozenset())
 
+    def knows_verb(self, lemma: str) -> bool:
+        """Whether ``lemma`` is a verb of the lexicon: a trigger or a member of a verb class."""
+        return bool(self.rules_for(lemma, "VERB")) or lemma.lower() in self.verb_classes
+
     def frame_code(self, frame: str, embedded: str | None, *, fallback: bool = True) -> str | None:
         """The code of a framed event, by the longest prefix of the embedded event's code.
 

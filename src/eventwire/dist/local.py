@@ -61,7 +61,7 @@ class LocalEngine:
         )
         pending: deque[Future[list[Coded]]] = deque()
         try:
-            for batch in _batches(articles, self.settings.batch_size):
+            for batch in batches(articles, self.settings.batch_size):
                 pending.append(pool.submit(code_batch, batch, self.settings))
                 if len(pending) >= 2 * workers:
                     yield from pending.popleft().result()
@@ -82,7 +82,8 @@ def _watch_parent(parent: int) -> None:
     threading.Thread(target=watch, name="eventwire-parent-watch", daemon=True).start()
 
 
-def _batches(items: Iterable[Article], size: int) -> Iterator[list[Article]]:
+def batches(items: Iterable[Article], size: int) -> Iterator[list[Article]]:
+    """Consecutive lists of ``size`` items (the last may be shorter)."""
     iterator = iter(items)
     while batch := list(itertools.islice(iterator, size)):
         yield batch

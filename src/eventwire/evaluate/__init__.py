@@ -19,7 +19,16 @@ from eventwire.evaluate.gold import (
 from eventwire.evaluate.readers import PLOVER_05_TO_20, detect_format, read_gold
 from eventwire.evaluate.report import markdown, score_dict, scores_dict, splice
 from eventwire.evaluate.run import ArticleCoder, code_gold, evaluate, evaluate_file
-from eventwire.evaluate.scoring import Confusion, Counts, FileScore, levels, main_event, root_class, score
+from eventwire.evaluate.scoring import (
+    Confusion,
+    Counts,
+    FileScore,
+    actor_code,
+    levels,
+    main_event,
+    root_class,
+    score,
+)
 
 __all__ = [
     "GOLD_FORMATS",
@@ -35,6 +44,7 @@ __all__ = [
     "GoldItem",
     "GoldSentence",
     "GoldTokens",
+    "actor_code",
     "code_gold",
     "detect_format",
     "dump_baseline",

@@ -24,6 +24,8 @@ class GoldEvent:
 
     ``actor`` and ``recipient`` hold actor labels: an ISO 3166-1 alpha-3 country, an organisation
     acronym, or a CAMEO actor code or its three-letter prefix (``IGO``); see ``scoring``.
+    ``source_code`` and ``target_code`` are the whole CAMEO actor codes of a PETRARCH coding
+    (``ARNGOV``; ``---`` for none, ``---GOV`` for a government of no known state).
     """
 
     actor: tuple[str, ...] | None = None
@@ -31,6 +33,8 @@ class GoldEvent:
     cameo: str | None = None
     plover: str | None = None
     modality: str | None = None
+    source_code: str | None = None
+    target_code: str | None = None
 
 
 @dataclasses.dataclass(frozen=True, slots=True)

@@ -73,6 +73,7 @@ NO_SPACE_BEFORE = frozenset(
     }
 )
 NO_SPACE_AFTER = frozenset({"(", "[", "{", "$", "``", "#"})
+APOSTROPHES = frozenset({"’", "'"})
 
 
 def read_gold(path: str | Path, *, limit: int | None = None, format: GoldFormat | None = None) -> GoldFile:
@@ -150,6 +151,8 @@ def read_petrarch(path: str, text: str) -> Iterator[GoldSentence]:
                 actor=_petrarch_actor(coding.get("sourcecode")),
                 recipient=_petrarch_actor(coding.get("targetcode")),
                 cameo=code,
+                source_code=_petrarch_code(coding.get("sourcecode")),
+                target_code=_petrarch_code(coding.get("targetcode")),
             )
             for coding in sentence.iter("EventCoding")
             if (code := coding.get("eventcode"))
@@ -160,6 +163,10 @@ def read_petrarch(path: str, text: str) -> Iterator[GoldSentence]:
 def _petrarch_actor(code: str | None) -> tuple[str, ...]:
     country = (code or "")[:3]
     return (country,) if country.isalpha() else ()
+
+
+def _petrarch_code(code: str | None) -> str:
+    return (code or "").strip().upper() or "---"
 
 
 def _compact_date(value: str | None) -> dt.date | None:
@@ -249,19 +256,40 @@ def _role(tag: str) -> Role:
 
 
 def _tokens_item(ident: str, tokens: list[tuple[str, Role]]) -> GoldTokens:
+    words = [token for token, _ in tokens]
     parts: list[str] = []
     spans: list[tuple[int, int]] = []
     length = 0
-    glue = True
-    for token, _ in tokens:
-        if parts and not glue and token not in NO_SPACE_BEFORE:
+    for i, token in enumerate(words):
+        if i and not _joined(words, i):
             parts.append(" ")
             length += 1
         spans.append((length, length + len(token)))
         parts.append(token)
         length += len(token)
-        glue = token in NO_SPACE_AFTER
     return GoldTokens(ident, "".join(parts), tuple(spans), tuple(role for _, role in tokens))
+
+
+def _joined(words: list[str], i: int) -> bool:
+    """Whether token ``i`` was written without a space before it: after an opening bracket, before a
+    closing one or punctuation, and inside words the tokenizer split (``Iran ’ s``, ``al - Assad``,
+    ``352 . 5``), which the parser would otherwise read as separate words."""
+    before, token = words[i - 1], words[i]
+    after = words[i + 1] if i + 1 < len(words) else ""
+    if token in NO_SPACE_BEFORE or before in NO_SPACE_AFTER:
+        return True
+    if (token in APOSTROPHES and after == "s") or (before in APOSTROPHES and token == "s"):
+        return True
+    for mark, kind in (("-", str.isalnum), (".", str.isdigit)):
+        if token == mark:
+            left, right = before, after
+        elif before == mark and i >= 2:
+            left, right = words[i - 2], token
+        else:
+            continue
+        if kind(left[-1:]) and kind(right[:1]):
+            return True
+    return False
 
 
 def read_eventwire(path: str, text: str) -> Iterator[GoldSentence]:

@@ -8,7 +8,11 @@ events carry (so a compound actor coded as one event is not a miss); counts add 
   gold PLOVER type;
 - ``actor``: actor labels (country, organisation or CAMEO actor prefix);
 - ``dyad_root``: (actor, recipient, root) triples;
-- ``modality``: modalities.
+- ``modality``: modalities;
+- ``coding``: whole PETRARCH codings, (source code, target code, event code) triples: the CAMEO
+  actor codes compared on their first six letters, the actor and its primary role (``ARNGOVFRM`` is
+  ``ARNGOV``), ``---`` standing for no actor (``---GOV``: a government of no named state; see
+  :func:`actor_code`), and the event code whole. Its recall is the share of expected codings found.
 
 A level is scored for a file only when every gold event in it carries what the level needs.
 """
@@ -135,6 +139,7 @@ def levels(sentences: Iterable[GoldSentence]) -> tuple[str, ...]:
         "actor": actor,
         "dyad_root": cameo and actor and recipient,
         "modality": all(e.modality for e in events),
+        "coding": cameo and all(e.source_code and e.target_code for e in events),
     }
     return tuple(level for level, ok in wanted.items() if ok)
 
@@ -176,6 +181,12 @@ def _labels(level: str, gold: Sequence[GoldEvent], coded: Sequence[Event]) -> tu
         return {e.plover for e in gold if e.plover}, {e.plover.event for e in coded}
     if level == "modality":
         return {e.modality for e in gold if e.modality}, {str(e.modality) for e in coded}
+    if level == "coding":
+        return {_coding(e.source_code, e.target_code, e.cameo) for e in gold}, {
+            _coding(actor_code(a), actor_code(r), e.cameo.code)
+            for e in coded
+            for a, r in itertools.product(e.actor or (None,), e.recipient or (None,))
+        }
     actors = {a for e in gold for a in e.actor or ()}
     if level == "actor":
         return actors, {label for e in coded for label in _entity_labels(e.actor, actors)}
@@ -209,6 +220,25 @@ def _entity_labels(entities: Sequence[Entity], wanted: set[str]) -> tuple[str, .
         if codes:
             labels.append(next((c for c in codes if c in wanted), codes[0]))
     return tuple(labels)
+
+
+# CAMEO actor codes are compared on the actor (3 letters) and its primary role (3 more).
+CODE_LETTERS = 6
+
+
+def actor_code(entity: Entity | None) -> str:
+    """An entity's CAMEO actor code as PETRARCH writes it: ``---`` for none, ``---GOV`` for an agent
+    of no named state or organisation (a bare ``the government``)."""
+    if entity is None or not entity.cameo:
+        return "---"
+    agent_only = not entity.country and not entity.org and entity.sector
+    if agent_only and entity.cameo.startswith(entity.sector or ""):
+        return "---" + entity.cameo
+    return entity.cameo
+
+
+def _coding(source: str | None, target: str | None, code: str | None) -> str:
+    return f"{(source or '---')[:CODE_LETTERS]}>{(target or '---')[:CODE_LETTERS]} {code}"
 
 
 def _confusions(gold: set[str], coded: set[str]) -> Iterable[tuple[str, str]]:

@@ -11,7 +11,9 @@ and lines starting with ``#`` are skipped; a field holding several variants sepa
   international organisation, may be empty), ``cameo``, ``name``, ``variants``, ``country``, ``sector``.
 - ``people.tsv`` (the *people* format): ``name``, ``aliases``, ``country``, ``org``, ``sector``,
   ``role``, ``leader`` (``yes`` when the role makes its holder the country's leader), ``start``,
-  ``end`` (``YYYY-MM-DD``; an empty end means still in office). One row per role held.
+  ``end`` (``YYYY-MM-DD``; an empty end means still in office), and optionally ``cameo``: the CAMEO
+  actor code of the holder in that role, which then need not name a known country or organisation
+  (``HOBGOV``); without it the code is built from country and sector. One row per role held.
 - ``sectors.tsv``: ``words``, ``sector`` (PLOVER), ``cameo`` (CAMEO agent code), ``role`` (the office
   in ``people.tsv`` the word names, e.g. ``president``; ``leader`` asks for the country's leader).
 
@@ -37,6 +39,7 @@ BUNDLED = ("countries.tsv", "organisations.tsv", "armed_groups.tsv", "people.tsv
 COUNTRY_COLUMNS = ("iso3", "cameo", "name", "names", "adjectives", "capitals", "metonyms")
 ORG_COLUMNS = ("org", "cameo", "name", "variants", "country", "sector")
 PEOPLE_COLUMNS = ("name", "aliases", "country", "org", "sector", "role", "leader", "start", "end")
+PEOPLE_CAMEO_COLUMNS = (*PEOPLE_COLUMNS, "cameo")  # the people format with its optional column
 SECTOR_COLUMNS = ("words", "sector", "cameo", "role")
 
 _CODE3 = re.compile(r"[A-Z]{3}")
@@ -71,6 +74,7 @@ class Role:
     leader: bool
     start: dt.date
     end: dt.date | None
+    cameo: str | None = None  # the holder's CAMEO code in this role, when the file gives it
 
     def held_on(self, day: dt.date) -> bool:
         return self.start <= day and (self.end is None or day <= self.end)
@@ -176,16 +180,18 @@ def _load_text(tables: ActorTables, path: str, text: str, *, expected: str | Non
         "sectors.tsv": SECTOR_COLUMNS,
     }
     allowed = [kinds[expected]] if expected else [PEOPLE_COLUMNS, ORG_COLUMNS, SECTOR_COLUMNS]
+    if PEOPLE_COLUMNS in allowed:
+        allowed.append(PEOPLE_CAMEO_COLUMNS)
     schema = next((s for s in allowed if set(s) == set(columns) and len(s) == len(columns)), None)
     if schema is None:
-        wanted = " or ".join("\t".join(s) for s in allowed)
+        wanted = " or ".join("\t".join(s) for s in allowed if s is not PEOPLE_CAMEO_COLUMNS)
         raise DataError(path, header_no, f"header must name the columns {wanted}")
     rows = (_row(path, no, line, columns) for no, line in lines[1:])
     if schema is COUNTRY_COLUMNS:
         _add_countries(tables, path, rows)
     elif schema is ORG_COLUMNS:
         _add_organisations(tables, path, rows)
-    elif schema is PEOPLE_COLUMNS:
+    elif schema in (PEOPLE_COLUMNS, PEOPLE_CAMEO_COLUMNS):
         _add_people(tables, path, rows)
     else:
         _add_sectors(tables, path, rows)
@@ -283,8 +289,9 @@ def _add_people(tables: ActorTables, path: str, rows: Iterable[tuple[int, dict[s
         name = _need(path, no, row, "name")
         country = _optional(path, no, row, "country", _CODE3)
         org = _optional(path, no, row, "org", _ACRONYM)
-        if country is None and org is None:
-            raise DataError(path, no, "a person needs a country or an org")
+        cameo = _optional(path, no, row, "cameo", _CAMEO) if "cameo" in row else None
+        if country is None and org is None and cameo is None:
+            raise DataError(path, no, "a person needs a country, an org or a cameo code")
         if country is not None and country not in tables.countries:
             raise DataError(path, no, f"unknown country {country}")
         if org is not None and org not in acronyms:
@@ -303,6 +310,7 @@ def _add_people(tables: ActorTables, path: str, rows: Iterable[tuple[int, dict[s
             leader=row["leader"] == "yes",
             start=start,
             end=end,
+            cameo=cameo,
         )
         person = tables.people.get(name)
         tables.people[name] = Person(name, (*person.roles, role) if person else (role,))

@@ -37,6 +37,7 @@ from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from eventwire.nlp.actor_data import ActorTables, Name, Person, SectorWord, load_tables
+from eventwire.nlp.actor_extent import noun_phrase
 from eventwire.nlp.extensions import ACTORS_KEY, register_extensions
 from eventwire.records import Entity
 
@@ -49,6 +50,7 @@ _POSSESSORS = frozenset({"country", "metonym", "capital", "org"})
 _HIDING_LABELS = frozenset({"PERSON", "FAC", "WORK_OF_ART", "PRODUCT", "EVENT", "LAW"})
 _SINGULAR = frozenset({"NN", "NNP"})
 _PLURAL = frozenset({"NNS", "NNPS"})
+_CONJUNCTIONS = frozenset({"and", "or", "nor"})
 
 
 @dataclasses.dataclass(frozen=True, slots=True)
@@ -118,9 +120,12 @@ class ActorRecognizer:
         self._the_rest(doc, state)
         spans: list[Span] = []
         last_end = 0
-        for start, end, actor in sorted(state.found, key=lambda f: f[0]):
+        found = sorted(state.found, key=lambda f: f[0])
+        for n, (start, end, actor) in enumerate(found):
             if start < last_end:
                 continue
+            following = next((s for s, _, _ in found[n + 1 :] if s >= end), None)
+            start, end = noun_phrase(doc, start, end, after=last_end, before=following)
             span = Span(doc, start, end)
             span._.entity = Entity(
                 text=span.text,
@@ -166,7 +171,7 @@ class ActorRecognizer:
 
     def _hidden(self, doc: Doc, span: Span, kind: str, ent_of: dict[int, Span]) -> bool:
         """Whether a match is only part of another name (``Michael Jordan``, ``Moscow State University``)."""
-        ent = ent_of.get(span.start)
+        ent = _conjunct(ent_of.get(span.start), span)
         if ent is None or ent.end < span.end:
             return False
         if kind == "person" and len(span) == 1 and ent.label_ in ("GPE", "LOC", "NORP", "FAC"):
@@ -324,9 +329,10 @@ class ActorRecognizer:
                 n += 1
 
     def _of_owner(self, doc: Doc, i: int, state: _DocState) -> _Atom | None:
-        """The state or organisation in ``the president of France``: the atom after ``of`` at ``i``."""
+        """The state or organisation in ``the president of France`` or ``troops from Chad``: the atom
+        after ``of`` or ``from`` at ``i``."""
         n = state.atom_of.get(i + 1)
-        if i < len(doc) and doc[i].lower_ == "of" and n is not None and n not in state.consumed:
+        if i < len(doc) and doc[i].lower_ in ("of", "from") and n is not None and n not in state.consumed:
             atom = state.atoms[n]
             if atom.start == i + 1 and atom.kind in _POSSESSORS:
                 return atom
@@ -367,7 +373,11 @@ class ActorRecognizer:
                 return self._person_actor(holders[0], state.day)
         if organisation is not None:
             return _Actor(
-                organisation.name, organisation.country, organisation.org, word.sector, organisation.cameo
+                organisation.name,
+                organisation.country,
+                organisation.org,
+                word.sector,
+                _refined(organisation.cameo, word.cameo),
             )
         country = self.tables.countries[key]
         return _Actor(country.name, country.iso3, None, word.sector, country.cameo + word.cameo)
@@ -440,13 +450,17 @@ class ActorRecognizer:
         return in_office[0] if len(in_office) == 1 else None
 
     def _person_actor(self, person: Person, day: dt.date) -> _Actor:
-        role = person.role_on(day)
-        sector = role.sector if role else None
-        role = role or person.nearest_role(day)
+        """The person as coded on ``day``: by the role held then, else by the nearest one's country
+        (or the first three letters of its CAMEO code) without a sector."""
+        held = person.role_on(day)
+        role = held or person.nearest_role(day)
+        sector = held.sector if held else None
+        if held and held.cameo:
+            return _Actor(person.name, held.country, held.org, sector, held.cameo)
         if role.org and role.org in self._by_acronym:
             return _Actor(person.name, role.country, role.org, sector, self._by_acronym[role.org].cameo)
         country = self.tables.countries[role.country] if role.country else None
-        cameo = country.cameo + (sector or "") if country else None
+        cameo = country.cameo + (sector or "") if country else (role.cameo or "")[:3] or None
         return _Actor(person.name, role.country, None, sector, cameo)
 
     def _titled_actor(self, name: str, title_atoms: list[int], state: _DocState) -> _Actor:
@@ -457,7 +471,8 @@ class ActorRecognizer:
         for atom in atoms:
             if atom.kind == "org":
                 o = self.tables.organisations[atom.names[0].key]
-                return _Actor(name, o.country, o.org, sector.sector if sector else None, o.cameo)
+                cameo = _refined(o.cameo, sector.cameo) if sector else o.cameo
+                return _Actor(name, o.country, o.org, sector.sector if sector else None, cameo)
             if atom.kind in _MODIFIERS:
                 country = self.tables.countries[atom.names[0].key]
                 code = sector.sector if sector else None
@@ -476,6 +491,27 @@ def _join_person_matches(found: dict[tuple[int, int], tuple[Name, ...]]) -> None
             shared = tuple(n for n in found[(s2, e2)] if n.kind == "person" and n.key in keys)
             if shared:
                 found.setdefault((s1, e2), shared)
+
+
+def _conjunct(ent: Span | None, span: Span) -> Span | None:
+    """The part of an entity that holds ``span`` between conjunctions and commas: a tagger that reads
+    ``Gondor and Osgiliath`` as one entity hides neither name."""
+    if ent is None:
+        return None
+    start, end = ent.start, ent.end
+    for token in ent:
+        if token.text == "," or (token.pos_ == "CCONJ" and token.lower_ in _CONJUNCTIONS):
+            if token.i < span.start:
+                start = token.i + 1
+            elif token.i >= span.end:
+                end = min(end, token.i)
+    return ent if (start, end) == (ent.start, ent.end) else Span(ent.doc, start, end, label=ent.label)
+
+
+def _refined(cameo: str, agent: str) -> str:
+    """An organisation's code with an agent word's: a bare three-letter code names a state-like actor
+    (one of an imported dictionary, ``CAL``), refined like a country's (``CAL`` + ``GOV``)."""
+    return cameo + agent if len(cameo) == 3 else cameo
 
 
 def _definite(doc: Doc, start: int) -> bool:

@@ -13,7 +13,7 @@ from eventwire.nlp.dates import fronted_date, resolve_event_date
 from eventwire.nlp.modality import ModalityCues, certainty, default_cues
 from eventwire.nlp.places import Gazetteer, default_gazetteer, locate
 from eventwire.nlp.roles import ActorIndex
-from eventwire.nlp.triggers import Candidate, TriggerFinder
+from eventwire.nlp.triggers import DEMAND, OBLIGATION, Candidate, TriggerFinder, repair_lemmas
 from eventwire.records import (
     Article,
     ArticleRef,
@@ -56,6 +56,7 @@ class EventExtractor:
     def __call__(self, doc: Doc) -> Doc:
         article: Article = doc._.article or Article(text=doc.text, published=doc._.published)
         published: dt.date | None = doc._.published or article.published
+        repair_lemmas(doc, self.lexicon)
         actors = ActorIndex(doc, self.lexicon)
         country_of = {i: s._.entity.country for i, s in actors.by_token.items() if s._.entity.country}
         events: list[Event] = []
@@ -89,15 +90,20 @@ class EventExtractor:
         ):
             # "will not accept refugees", "cannot lift the ban": a refusal that is itself told as fact
             code, modality = refused, "asserted"
+        actor_spans, recipient_spans = candidate.actor, candidate.recipient
+        if (demand := self._demanded(candidate, told.source, actors)) is not None:
+            # "Russia said Sudan must return the helicopter": a demand by the speaker of the one who must act
+            code, modality = self.lexicon.frame_code(DEMAND, code) or code, "asserted"
+            actor_spans, recipient_spans = demand, candidate.actor
         attribution = _attribution(told.source, actors) if told.source is not None else None
-        actor = tuple(_entity(s) for s in candidate.actor)
-        recipient = tuple(_entity(s) for s in candidate.recipient)
+        actor = tuple(_entity(s) for s in actor_spans)
+        recipient = tuple(_entity(s) for s in recipient_spans)
         words = candidate.trigger
         start, end = words[0].idx, max(t.idx + len(t.text) for t in words)
         trigger = Trigger(sent.doc.text[start:end], start, end)
         text = sent.text.rstrip()
         confidence = 0.5 + 0.15 * candidate.direct + 0.15 * bool(recipient) + 0.1 * (date.text is not None)
-        confidence -= 0.25 * candidate.statement
+        confidence -= 0.25 * candidate.statement + 0.2 * (not actor)  # an agentless event is weaker evidence
         return Event(
             id=event_id(article.id, start, code, _codes(actor), _codes(recipient)),
             article=ArticleRef.of(article),
@@ -113,6 +119,21 @@ class EventExtractor:
             location=locate(candidate.clause, country_of, self.gazetteer),
             confidence=round(min(confidence, 0.95), 2),
         )
+
+    def _demanded(
+        self, candidate: Candidate, speaker: Token | None, actors: ActorIndex
+    ) -> tuple[Span, ...] | None:
+        """The speaker's actors when a reported event is told as an obligation of another party, else None."""
+        if candidate.statement or speaker is None or not candidate.actor:
+            return None
+        if not any(c.dep_ == "aux" and c.lower_ in OBLIGATION for c in candidate.clause.children):
+            return None
+        spans = actors.agents(speaker)
+        if not spans or any(
+            s.start <= a.start < s.end or a.start <= s.start < a.end for s in spans for a in candidate.actor
+        ):
+            return None
+        return tuple(spans)
 
     def _refused(self, clause: Token) -> bool:
         """Whether ``clause`` is negated with a modal of its own: "will not", "cannot", "would not"."""

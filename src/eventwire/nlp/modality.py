@@ -9,6 +9,7 @@ from pathlib import Path
 from spacy.tokens import Token
 
 from eventwire.errors import DataError
+from eventwire.nlp.roles import headline_clause
 from eventwire.records import MODALITIES, Modality
 from eventwire.tables import bundled, read_table
 
@@ -84,7 +85,7 @@ def _climbs(token: Token) -> bool:
     if token.dep_ in ("xcomp", "ccomp", "acomp"):
         return True
     if token.dep_ == "acl":  # "reports that Iran had supplied", "the prospect that ... will persuade"
-        return token.head.pos_ == "NOUN"
+        return token.head.pos_ == "NOUN" and not headline_clause(token)
     if token.dep_ == "conj":
         return not _has_subject(token)
     # "travelled ... to visit": a purpose clause shares its verb's certainty.

@@ -19,8 +19,8 @@ with time becomes an *organisation* row (a code starting with a CAMEO country co
 code, its ``sector`` (``RUSMIL``: RUS, MIL; the rest of a longer code is kept in ``cameo``); a code equal
 to that of a bundled international organisation gives its ``org``; any other code, fictional ones
 included, is kept as ``cameo`` alone). An actor with dated codes becomes *people* rows, one per period,
-when every period's code names a known country or organisation; otherwise it keeps its current code,
-undated. Agents become *sector* rows. Names eventwire already knows are left to the bundled tables,
+each with its whole code in the optional ``cameo`` column (so fictional and unlisted codes keep their
+dates) and, where the code says them, its country, organisation and sector. Agents become *sector* rows. Names eventwire already knows are left to the bundled tables,
 so the files load beside them.
 """
 
@@ -37,7 +37,7 @@ from typing import Literal
 from eventwire.errors import DataError
 from eventwire.nlp.actor_data import (
     ORG_COLUMNS,
-    PEOPLE_COLUMNS,
+    PEOPLE_CAMEO_COLUMNS,
     SECTOR_COLUMNS,
     ActorTables,
     load_tables,
@@ -348,7 +348,7 @@ def import_actors(paths: Sequence[str | Path], *, tables: ActorTables | None = N
             periods = _periods(entry.codes)
             if not fresh or not periods:
                 continue
-            rows = _people_rows(entry, names[0], fresh, periods, codes, notes)
+            rows = _people_rows(names[0], fresh, periods, codes)
             if rows is not None:
                 people += rows
                 persons.add(names[0].lower())
@@ -429,12 +429,7 @@ class _CodeMap:
 
 
 def _people_rows(
-    entry: ActorEntry,
-    name: str,
-    fresh: list[str],
-    periods: list[Restriction],
-    codes: _CodeMap,
-    notes: list[str],
+    name: str, fresh: list[str], periods: list[Restriction], codes: _CodeMap
 ) -> list[tuple[str, ...]] | None:
     """People rows for an actor whose code changes with time; None when it should stay undated."""
     if len(periods) == 1 and not periods[0].dated:
@@ -446,12 +441,8 @@ def _people_rows(
         assert period.code is not None
         iso3, sector = codes.country(period.code)
         org = None if iso3 else codes.org(period.code, prefix=True)
-        if iso3 is None and org is None:
-            notes.append(
-                f"{entry.where}: {name!r} keeps its current code undated: "
-                f"{period.code} names no country or organisation eventwire knows"
-            )
-            return None
+        if iso3 is None and org is None and period.code[3:6] in codes.sectors:
+            sector = period.code[3:6]  # the role of an actor eventwire does not know (HOBGOV)
         fields = {
             "name": name,
             "aliases": "|".join(n for n in fresh if n != name),
@@ -462,8 +453,9 @@ def _people_rows(
             "leader": "",
             "start": (period.start or _SINCE_ALWAYS).isoformat(),
             "end": period.end.isoformat() if period.end else "",
+            "cameo": period.code,
         }
-        rows.append(tuple(fields[c] for c in PEOPLE_COLUMNS))
+        rows.append(tuple(fields[c] for c in PEOPLE_CAMEO_COLUMNS))
     return rows
 
 
@@ -552,7 +544,7 @@ def write_imported(imported: Imported, output: str | Path) -> list[Path]:
     else:
         files = [(output, ORG_COLUMNS, imported.organisations)]
         if imported.people:
-            files.append((people_path(output), PEOPLE_COLUMNS, imported.people))
+            files.append((people_path(output), PEOPLE_CAMEO_COLUMNS, imported.people))
     for path, columns, rows in files:
         lines = itertools.chain(["\t".join(columns)], ("\t".join(row) for row in rows))
         try:

@@ -19,6 +19,7 @@ MODIFIERS = ("poss", "compound", "amod", "nmod")
 AGENT_LABELS = frozenset(("PERSON", "ORG", "NORP", "GPE"))
 AGENT_CLASS = "agent"
 NOT_AGENTS = frozenset(("DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"))
+PARTITIVE_CLASS = "partitive"  # "hundreds of prisoners", "some of the troops": the "of" phrase acts
 # Pronouns that, as the subject of a reported clause, usually stand for the speaker.
 PERSONAL = frozenset(("it", "they", "he", "she", "we"))
 
@@ -54,6 +55,11 @@ class ActorIndex:
         """
         if found := self.phrase(token):
             return found
+        partitive = self.lexicon is not None and PARTITIVE_CLASS in self.lexicon.classes_of(token.lemma_)
+        if partitive or token.pos_ == "NUM":  # "hundreds of prisoners", "some of the troops"
+            for pobj in (p for prep in token.children if prep.lower_ == "of" for p in _pobjs(prep)):
+                if found := self.agents(pobj):
+                    return found
         heads = [h for h in (token, *token.conjuncts) if not (h.i < token.i and token.dep_ == "conj")]
         return _unique(span for h in heads if (span := self._unresolved(h)) is not None)
 
@@ -122,6 +128,8 @@ def subject_token(verb: Token, lexicon: Lexicon) -> tuple[Token | None, bool]:
             if child.tag_ in ("WDT", "WP") and verb.dep_ == "relcl":
                 return verb.head, True
             return _antecedent(child, verb), True
+    if headline_clause(verb):
+        return verb.head, True
     if is_passive(verb):
         for child in verb.children:
             if child.dep_ == "agent":
@@ -139,11 +147,30 @@ def subject_token(verb: Token, lexicon: Lexicon) -> tuple[Token | None, bool]:
             for child in head.children:
                 if child.dep_ == "nsubjpass":
                     return child, False
+        if head.pos_ == "ADJ" and head.dep_ == "acomp":  # "is willing to withdraw", "ready to help"
+            head = head.head
         if head.pos_ not in ("VERB", "AUX"):
             return None, False
         subject, _ = subject_token(head, lexicon)
         return subject, False
     return None, False
+
+
+def headline_clause(verb: Token) -> bool:
+    """Whether the parser read a whole clause as a noun with a participle ("The army carried out ...").
+
+    The sentence's root is then the subject noun and the verb hangs on it as ``acl``; a full sentence
+    that is only a noun and a past participle is rare in news, so the noun is read as the subject.
+    """
+    head = verb.head
+    return (
+        verb.dep_ == "acl"
+        and head.dep_ == "ROOT"
+        and head.pos_ in ("NOUN", "PROPN")
+        and head.i < verb.i
+        and not any(c.dep_ == "agent" for c in verb.children)
+        and not any(t.dep_ == "acl" and t.head == head and t.i < verb.i for t in head.children)
+    )
 
 
 def _antecedent(subject: Token, verb: Token) -> Token:

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import dataclasses
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
 
 from eventwire.coding.lexicon import Lexicon, TriggerRule
 from eventwire.nlp.roles import (
@@ -31,11 +31,14 @@ from eventwire.nlp.roles import (
 )
 
 REPORT = "report"
+DEMAND = "demand"  # the frame of a reported obligation of another party ("said Iran must stop")
+OBLIGATION = frozenset(("must", "should"))
 # Prepositions whose object tells what a trigger acts on ("accused X of war crimes", "a ban on parties").
 OBJECT_PREPS = ("of", "for", "on", "upon", "with", "over", "about", "into", "against", "as")
 # Prepositions whose object may be the event a frame embeds ("called for talks", "agreed to a truce").
 EMBEDDING_PREPS = ("for", "of", "to", "on", "upon", "against", "from", "into")
 VERBS = ("VERB", "AUX")
+INFLECTED = frozenset(("VBD", "VBN", "VBG", "VBZ"))
 
 
 @dataclasses.dataclass(frozen=True, slots=True)
@@ -226,12 +229,24 @@ class TriggerFinder:
         recipient = self._recipient([verb], rule.recipient, actors)
         subject, direct = subject_token(verb, self.lexicon)
         actor = actors.agents(subject) if subject is not None else []
+        if rule.frame == REPORT and actor and (obliged := self._obliged(verb, actors, actor)):
+            # "France said Iran must stop": a demand, even when what Iran must do is no coded event
+            rule = dataclasses.replace(
+                rule, frame=DEMAND, cameo=self.lexicon.frame_code(DEMAND, None) or code
+            )
+            code, recipient = rule.cameo, obliged
         if embedded is not None:
             code = self.lexicon.frame_code(rule.frame or "", embedded.rule.cameo) or code
             recipient = [r for r in recipient if r not in actor] or self._embedded_recipient(embedded, actors)
             consumed.update(t.i for t in (embedded.token, embedded.light) if t is not None)
         recipient = [r for r in recipient if r not in actor]
-        if not actor or (rule.needs_recipient and not recipient):
+        if not actor and rule.frame != REPORT and _agentless(verb, subject):
+            recipient = recipient or self._patient(verb, actors)
+            if not recipient:
+                return None
+        elif not actor:
+            return None
+        if rule.needs_recipient and not recipient:
             return None
         if rule.frame != REPORT:
             for head in (verb, embedded.token if embedded else None, embedded.light if embedded else None):
@@ -245,6 +260,21 @@ class TriggerFinder:
         if rule.particle is not None and (particle := _particle(verb, rule.particle)) is not None:
             words.append(particle)
         return Candidate(tuple(words), verb, code, tuple(actor), tuple(recipient), direct, rule)
+
+    def _obliged(self, verb: Token, actors: ActorIndex, speaker: list[Span]) -> list[Span]:
+        """The party a reported clause says must or should act ("said Iran must stop"), not the speaker."""
+        for clause in (c for c in verb.children if c.dep_ == "ccomp" and c.pos_ in VERBS):
+            if not any(c.dep_ == "aux" and c.lower_ in OBLIGATION for c in clause.children):
+                continue
+            subject = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+            if subject is not None and subject.pos_ != "PRON" and (spans := actors.agents(subject)):
+                return [s for s in spans if s not in speaker]
+        return []
+
+    def _patient(self, verb: Token, actors: ActorIndex) -> list[Span]:
+        """Who undergoes an event told without its agent: the subject of a passive, else the object."""
+        deps = ("nsubjpass",) if is_passive(verb) else ("dobj",)
+        return [s for c in verb.children if c.dep_ in deps for s in actors.agents(c)]
 
     def _embedded_recipient(self, embedded: Embedded, actors: ActorIndex) -> list[Span]:
         token = embedded.token
@@ -278,6 +308,56 @@ class TriggerFinder:
             return None
         clause = light if light is not None else noun
         return Candidate((noun,), clause, code, tuple(actor), tuple(recipient), light is None, rule)
+
+
+def repair_lemmas(doc: Doc, lexicon: Lexicon) -> None:
+    """Give verbs whose lemma the lexicon does not know the lemma it knows ("staged" -> "stage").
+
+    The parser's lemmatiser sometimes strips a verb to a wrong stem; a verb whose lemma has no trigger
+    row or verb class, but one of whose plain de-inflections has, takes that one. A repeated action is
+    coded as the action: "reimposed" as "impose".
+    """
+    for token in doc:
+        if token.pos_ != "VERB" or lexicon.knows_verb(token.lemma_):
+            continue
+        stems = _stems(token.lower_) if token.tag_ in INFLECTED else []
+        stems += [
+            s[2:].lstrip("-") for s in (token.lemma_.lower(), *stems) if s.startswith("re")
+        ]  # "reimposed"
+        if (stem := next((s for s in stems if lexicon.knows_verb(s)), None)) is not None:
+            token.lemma_ = stem
+
+
+def _stems(word: str) -> list[str]:
+    """Candidate lemmas of an inflected verb form, for when the parser's lemma has no rule."""
+    stems: list[str] = []
+    for suffix, endings in (
+        ("ied", ("y",)),
+        ("ies", ("y",)),
+        ("ed", ("e", "")),
+        ("ing", ("e", "")),
+        ("es", ("e", "")),
+        ("s", ("",)),
+    ):
+        if word.endswith(suffix) and len(word) > len(suffix) + 2:
+            base = word[: -len(suffix)]
+            stems.extend(base + ending for ending in endings)
+            if suffix in ("ed", "ing") and len(base) > 2 and base[-1] == base[-2]:
+                stems.append(base[:-1])  # "planned" -> "plan"
+            break
+    return stems
+
+
+def _agentless(verb: Token, subject: Token | None) -> bool:
+    """Whether ``verb`` is told without anyone doing it: a passive without "by", or a thing as subject.
+
+    "Three soldiers were killed", "a car bomb killed three soldiers": the event is coded with no actor
+    when who underwent it is known; a pronoun subject or a clause whose subject is elsewhere is not.
+    """
+    if subject is None:
+        return is_passive(verb) and not any(c.dep_ == "agent" for c in verb.children)
+    by_thing = subject.dep_ == "pobj" and subject.head.dep_ == "agent"  # "killed by a roadside bomb"
+    return subject.pos_ == "NOUN" and subject.ent_type_ == "" and (subject.dep_ == "nsubj" or by_thing)
 
 
 def _reports(statement: Candidate, events: list[Candidate]) -> bool:

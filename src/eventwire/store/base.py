@@ -61,6 +61,46 @@ class DyadCount:
     mean_goldstein: float
 
 
+@dataclasses.dataclass(frozen=True, slots=True)
+class PairCount:
+    """Events from one side to another (each side as its dedup key: codes between single spaces)."""
+
+    actor: str
+    recipient: str  # empty when the events have no recipient
+    events: int
+    cooperative: int  # events of quad classes 1 and 2
+    conflictual: int  # events of quad classes 3 and 4
+    mean_goldstein: float
+
+
+@dataclasses.dataclass(frozen=True, slots=True)
+class PlaceCount:
+    """Events at one place."""
+
+    name: str
+    country: str | None
+    lat: float | None
+    lon: float | None
+    events: int
+    mean_goldstein: float
+
+
+@dataclasses.dataclass(frozen=True, slots=True)
+class StoredArticle:
+    """An article as stored; ``text`` is None for articles stored before texts were kept."""
+
+    id: str
+    hash: str  # SHA-256 of the text: the store's key
+    title: str | None
+    url: str | None
+    published: dt.date | None
+    source: str | None
+    outlet: str
+    words: int
+    events: int
+    text: str | None = None
+
+
 @dataclasses.dataclass(frozen=True, slots=True, kw_only=True)
 class EventQuery:
     """Filters over stored events; codes match any actor's country, organisation or CAMEO code.
@@ -129,6 +169,30 @@ class Store(Protocol):
 
     def counts(self) -> StoreCounts:
         """How many articles, events, mentions and quarantined inputs are stored."""
+
+    def count_events(self, query: EventQuery | None = None) -> int:
+        """How many stored events match ``query`` (its limit aside)."""
+
+    def event(self, event_id: str) -> StoredEvent | None:
+        """The stored event with this id, or None."""
+
+    def article(self, article_id: str) -> StoredArticle | None:
+        """The article with this id (or content hash), with its text; the latest stored if several."""
+
+    def articles(self, *, limit: int = 20, offset: int = 0) -> list[StoredArticle]:
+        """Stored articles, latest stored first, without their texts."""
+
+    def article_events(self, text_hash: str) -> list[StoredEvent]:
+        """The events an article (by content hash) reports, by day then id."""
+
+    def timeline(self, *, period: Period = "month") -> list[DyadCount]:
+        """Counts and mean Goldstein of all dated events per period and quad class."""
+
+    def pairs(self) -> list[PairCount]:
+        """Events per (actor side, recipient side), most events first."""
+
+    def places(self) -> list[PlaceCount]:
+        """Events per place, most events first."""
 
     def close(self) -> None:
         """Close the connection."""

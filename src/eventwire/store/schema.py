@@ -8,6 +8,8 @@
 - ``mentions``: every report of an event: the article, the sentence and its offsets, modality and
   confidence; ``outlet`` (a URL's host, or the file read) counts sources.
 - ``quarantine``: inputs that were not coded, with the reason.
+- ``article_texts``: the text of each article, by the same key, for reading it with its events
+  (articles stored before this table existed have no row).
 """
 
 from __future__ import annotations
@@ -78,6 +80,10 @@ TABLES: tuple[str, ...] = (
         kind TEXT NOT NULL,
         reason TEXT NOT NULL,
         added_at TIMESTAMP DEFAULT current_timestamp
+    )""",
+    """CREATE TABLE IF NOT EXISTS article_texts (
+        hash TEXT PRIMARY KEY,
+        text TEXT NOT NULL
     )""",
     "CREATE INDEX IF NOT EXISTS events_dyad ON events (actor_key, recipient_key, base_code)",
     "CREATE INDEX IF NOT EXISTS mentions_event ON mentions (event_id)",

@@ -18,9 +18,12 @@ from eventwire.store.base import (
     DyadCount,
     EventQuery,
     Mention,
+    PairCount,
     Period,
+    PlaceCount,
     Quarantined,
     StoreCounts,
+    StoredArticle,
     StoredEvent,
 )
 from eventwire.store.dedup import DedupRule
@@ -47,6 +50,14 @@ _DYAD_SQL = {
                 GROUP BY 1, 2 ORDER BY 1, 2"""
     for period in ("week", "month")
 }
+_TIMELINE_SQL = {
+    period: f"""SELECT CAST(date_trunc('{period}', day) AS DATE) AS period, quad_class,
+                       count(*), avg(goldstein)
+                FROM events WHERE day IS NOT NULL
+                GROUP BY 1, 2 ORDER BY 1, 2"""
+    for period in ("week", "month")
+}
+_STORED_ARTICLE = "a.id, a.hash, a.title, a.url, a.published, a.source, a.outlet, a.words, a.events"
 _SORT_DAY = "coalesce(day, DATE '9999-12-31')"  # undated events last
 _EVENT_COLUMNS = f"id, record, num_mentions, num_sources, num_articles, {_SORT_DAY}"
 _AFTER = f"({_SORT_DAY} > ? OR ({_SORT_DAY} = ? AND id > ?))"
@@ -121,6 +132,7 @@ class SqlStore(abc.ABC):
                     len(events),
                 ),
             )
+            self._run("INSERT INTO article_texts (hash, text) VALUES (?, ?)", (key, article.text))
             if not events:
                 return True
             existing = self._existing([e.id for e in events])
@@ -238,19 +250,88 @@ class SqlStore(abc.ABC):
             rows = self._rows(sql, [*args, page])
             if not rows:
                 return
-            mentions = self._mentions([str(r[0]) for r in rows])
-            for event_id, record, num_mentions, num_sources, num_articles, _ in rows:
-                yield StoredEvent(
-                    codec.loads(record),
-                    tuple(mentions.get(event_id, ())),
-                    num_mentions,
-                    num_sources,
-                    num_articles,
-                )
+            yield from self._stored(rows)
             sent += len(rows)
             after = (rows[-1][5], str(rows[-1][0]))
             if len(rows) < page:
                 return
+
+    def _stored(self, rows: list[Row]) -> list[StoredEvent]:
+        """Stored events from rows of ``_EVENT_COLUMNS``, with their mentions."""
+        if not rows:
+            return []
+        mentions = self._mentions([str(r[0]) for r in rows])
+        return [
+            StoredEvent(
+                codec.loads(record),
+                tuple(mentions.get(event_id, ())),
+                num_mentions,
+                num_sources,
+                num_articles,
+            )
+            for event_id, record, num_mentions, num_sources, num_articles, _ in rows
+        ]
+
+    def count_events(self, query: EventQuery | None = None) -> int:
+        where, params = _filters(query or EventQuery())
+        sql = "SELECT count(*) FROM events e" + (" WHERE " + " AND ".join(where) if where else "")
+        ((count,),) = self._rows(sql, params)
+        return int(count)
+
+    def event(self, event_id: str) -> StoredEvent | None:
+        rows = self._rows(f"SELECT {_EVENT_COLUMNS} FROM events WHERE id = ?", (event_id,))
+        found = self._stored(rows)
+        return found[0] if found else None
+
+    def article(self, article_id: str) -> StoredArticle | None:
+        rows = self._rows(
+            f"SELECT {_STORED_ARTICLE}, t.text FROM articles a LEFT JOIN article_texts t ON t.hash = a.hash"
+            " WHERE a.id = ? OR a.hash = ? ORDER BY a.ingested_at DESC, a.hash LIMIT 1",
+            (article_id, article_id),
+        )
+        return StoredArticle(*rows[0]) if rows else None
+
+    def articles(self, *, limit: int = 20, offset: int = 0) -> list[StoredArticle]:
+        rows = self._rows(
+            f"SELECT {_STORED_ARTICLE} FROM articles a ORDER BY a.ingested_at DESC, a.hash LIMIT ? OFFSET ?",
+            (max(limit, 0), max(offset, 0)),
+        )
+        return [StoredArticle(*row) for row in rows]
+
+    def article_events(self, text_hash: str) -> list[StoredEvent]:
+        rows = self._rows(
+            f"SELECT {_EVENT_COLUMNS} FROM events WHERE id IN"
+            " (SELECT event_id FROM mentions WHERE article_hash = ?)"
+            f" ORDER BY {_SORT_DAY}, id",
+            (text_hash,),
+        )
+        return self._stored(rows)
+
+    def timeline(self, *, period: Period = "month") -> list[DyadCount]:
+        rows = self._rows(_TIMELINE_SQL[period])
+        return [DyadCount(day, quad, count, round(float(mean), 4)) for day, quad, count, mean in rows]
+
+    def pairs(self) -> list[PairCount]:
+        rows = self._rows(
+            "SELECT actor_key, recipient_key, count(*),"
+            " sum(CASE WHEN quad_class <= 2 THEN 1 ELSE 0 END),"
+            " sum(CASE WHEN quad_class >= 3 THEN 1 ELSE 0 END), avg(goldstein)"
+            " FROM events GROUP BY actor_key, recipient_key ORDER BY 3 DESC, 1, 2"
+        )
+        return [
+            PairCount(a, r, n, int(coop), int(conf), round(float(g), 4)) for a, r, n, coop, conf, g in rows
+        ]
+
+    def places(self) -> list[PlaceCount]:
+        rows = self._rows(
+            "SELECT place_name, place_country, place_lat, place_lon, count(*), avg(goldstein) FROM events"
+            " WHERE place_name IS NOT NULL GROUP BY place_name, place_country, place_lat, place_lon"
+            " ORDER BY 5 DESC, 1, 2"
+        )
+        return [
+            PlaceCount(name, country, lat, lon, n, round(float(g), 4))
+            for name, country, lat, lon, n, g in rows
+        ]
 
     def _mentions(self, event_ids: list[str]) -> dict[str, list[Mention]]:
         marks = ", ".join("?" for _ in event_ids)
