@@ -95,10 +95,23 @@ def _head_noun(doc: Doc, start: int, end: int, limit: int) -> int:
 
 def _named_entity_end(doc: Doc, start: int, end: int, limit: int) -> int:
     """The end of an organisation's name the actor's words begin (``Department of Education``)."""
-    ent = next((e for e in doc.ents if e.start <= start < e.end), None)
+    ent = _entity_at(doc, start)
     if ent is None or ent.label_ not in _ENTITY_LABELS or ent.end > limit or ent.start < start - 1:
         return end
     last = ent.end
     while last > end and (doc[last - 1].tag_ == "POS" or _joining(doc[last - 1])):
         last -= 1  # the possessive ending is not part of the name (North Korea's)
     return last
+
+
+def _entity_at(doc: Doc, i: int) -> Span | None:
+    """The named entity holding token ``i``, from the tokens' IOB tags (``doc.ents`` rebuilds every span)."""
+    if not doc[i].ent_type_:
+        return None
+    start = i
+    while doc[start].ent_iob_ == "I" and start > 0:
+        start -= 1
+    end = i + 1
+    while end < len(doc) and doc[end].ent_iob_ == "I":
+        end += 1
+    return Span(doc, start, end, label=doc[i].ent_type_)

@@ -95,12 +95,14 @@ class EventExtractor:
             # "Russia said Sudan must return the helicopter": a demand by the speaker of the one who must act
             code, modality = self.lexicon.frame_code(DEMAND, code) or code, "asserted"
             actor_spans, recipient_spans = demand, candidate.actor
-        attribution = _attribution(told.source, actors) if told.source is not None else None
+        attribution = _attribution(told.source, actors, article.text) if told.source is not None else None
         actor = tuple(_entity(s) for s in actor_spans)
         recipient = tuple(_entity(s) for s in recipient_spans)
         words = candidate.trigger
         start, end = words[0].idx, max(t.idx + len(t.text) for t in words)
-        trigger = Trigger(sent.doc.text[start:end], start, end)
+        trigger = Trigger(
+            article.text[start:end], start, end
+        )  # doc.text joins every token: use the article's
         text = sent.text.rstrip()
         confidence = 0.5 + 0.15 * candidate.direct + 0.15 * bool(recipient) + 0.1 * (date.text is not None)
         confidence -= 0.25 * candidate.statement + 0.2 * (not actor)  # an agentless event is weaker evidence
@@ -187,11 +189,11 @@ def _codes(entities: tuple[Entity, ...]) -> str:
     return ",".join(e.cameo or e.country or e.org or e.name for e in entities)
 
 
-def _attribution(source: Token, actors: ActorIndex) -> Entity:
+def _attribution(source: Token, actors: ActorIndex, text: str) -> Entity:
     spans = actors.phrase(source)
     if spans:
         return _entity(spans[0])
     words = sorted(source.subtree, key=lambda t: t.i)
     start, end = words[0].idx, words[-1].idx + len(words[-1].text)
-    text = source.doc.text[start:end]
-    return Entity(text=text, name=text, start=start, end=end)
+    words_text = text[start:end]
+    return Entity(text=words_text, name=words_text, start=start, end=end)
