@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import re
 import sys
 from collections.abc import Iterable, Iterator, Sequence
 from importlib.metadata import PackageNotFoundError, version
@@ -26,6 +25,7 @@ from rich.progress import Progress, SpinnerColumn, TaskID, TextColumn, TimeElaps
 from rich.table import Table
 
 from eventwire import cli_store, cli_web
+from eventwire.cli_options import actors_option, parse_date
 from eventwire.config import Settings
 from eventwire.errors import EventwireError, InputError
 from eventwire.export import write_events
@@ -77,15 +77,6 @@ def _root(
     """Open, offline event coding of news: who did what to whom, when, where and how certainly."""
 
 
-def _parse_date(value: str) -> dt.date:
-    if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", value.strip()):
-        raise typer.BadParameter(f"not a date (want YYYY-MM-DD): {value!r}")
-    try:
-        return dt.date.fromisoformat(value.strip())
-    except ValueError as exc:
-        raise typer.BadParameter(f"not a date (want YYYY-MM-DD): {value!r} ({exc})") from None
-
-
 @app.command("code")
 def code(
     paths: Annotated[
@@ -100,7 +91,7 @@ def code(
     published: Annotated[
         dt.date | None,
         typer.Option(
-            parser=_parse_date,
+            parser=parse_date,
             metavar="YYYY-MM-DD",
             help="Publication date of inputs that carry none; relative dates resolve against it.",
         ),
@@ -110,14 +101,7 @@ def code(
     ] = "jsonl",
     actors: Annotated[
         list[Path] | None,
-        typer.Option(
-            "--actors",
-            metavar="FILE",
-            exists=True,
-            dir_okay=False,
-            readable=True,
-            help="An actor file to add to the bundled ones (repeatable).",
-        ),
+        actors_option("An actor file to add to the bundled ones (repeatable)."),
     ] = None,
 ) -> None:
     """Code news articles into event records on stdout."""
@@ -318,14 +302,7 @@ def evaluate_command(
     ] = None,
     actors: Annotated[
         list[Path] | None,
-        typer.Option(
-            "--actors",
-            metavar="FILE",
-            exists=True,
-            dir_okay=False,
-            readable=True,
-            help="An actor file to add to the bundled ones (repeatable), e.g. imported dictionaries.",
-        ),
+        actors_option("An actor file to add to the bundled ones (repeatable), e.g. imported dictionaries."),
     ] = None,
 ) -> None:
     """Score the coder against gold files: precision, recall, F1, accuracy and confusions."""

@@ -11,7 +11,6 @@ from __future__ import annotations
 import datetime as dt
 import itertools
 import json
-import re
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -31,6 +30,7 @@ from rich.progress import (
 )
 from rich.text import Text
 
+from eventwire.cli_options import parse_date
 from eventwire.config import Settings
 from eventwire.errors import EventwireError, InputError
 from eventwire.records import Article, Modality
@@ -50,15 +50,6 @@ DyadFormat = Literal["table", "jsonl"]
 _DEFAULT_WORKERS = 2
 
 
-def _parse_date(value: str) -> dt.date:
-    if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", value.strip()):
-        raise typer.BadParameter(f"not a date (want YYYY-MM-DD): {value!r}")
-    try:
-        return dt.date.fromisoformat(value.strip())
-    except ValueError as exc:
-        raise typer.BadParameter(f"not a date (want YYYY-MM-DD): {value!r} ({exc})") from None
-
-
 StoreOption = Annotated[
     str | None,
     typer.Option(
@@ -68,7 +59,7 @@ StoreOption = Annotated[
         show_default=False,
     ),
 ]
-DateOption = Annotated[dt.date | None, typer.Option(parser=_parse_date, metavar="YYYY-MM-DD")]
+DateOption = Annotated[dt.date | None, typer.Option(parser=parse_date, metavar="YYYY-MM-DD")]
 
 
 def _say(line: str) -> None:
@@ -113,7 +104,7 @@ def ingest(
     published: Annotated[
         dt.date | None,
         typer.Option(
-            parser=_parse_date, metavar="YYYY-MM-DD", help="Publication date of inputs that carry none."
+            parser=parse_date, metavar="YYYY-MM-DD", help="Publication date of inputs that carry none."
         ),
     ] = None,
     engine: Annotated[

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable
-from typing import TextIO
+from collections.abc import Iterable, Mapping
+from typing import Any, TextIO
 
 from eventwire.records import Event, to_dict
 
@@ -19,8 +19,13 @@ def write(events: Iterable[Event], out: TextIO) -> int:
     Returns:
         The number of lines written.
     """
+    return write_json_lines((to_dict(event) for event in events), out)
+
+
+def write_json_lines(objects: Iterable[Mapping[str, Any]], out: TextIO) -> int:
+    """Write each object as one line of JSON (UTF-8 kept as is); returns the number of lines."""
     count = 0
-    for event in events:
-        out.write(json.dumps(to_dict(event), ensure_ascii=False) + "\n")
+    for obj in objects:
+        out.write(json.dumps(obj, ensure_ascii=False) + "\n")
         count += 1
     return count

@@ -7,11 +7,11 @@ Each line is one event; ``data/plover_event.schema.json`` describes the lines (J
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterable, Mapping
 from types import MappingProxyType
 from typing import Any, TextIO
 
+from eventwire.export.jsonl import write_json_lines
 from eventwire.records import Entity, Event, Place
 
 PLOVER_QUAD_CODES: Mapping[int, int] = MappingProxyType({1: 1, 2: 2, 3: -1, 4: -2})
@@ -27,11 +27,7 @@ def write(events: Iterable[Event], out: TextIO) -> int:
     Returns:
         The number of lines written.
     """
-    count = 0
-    for event in events:
-        out.write(json.dumps(record(event), ensure_ascii=False) + "\n")
-        count += 1
-    return count
+    return write_json_lines((record(event) for event in events), out)
 
 
 def record(event: Event) -> dict[str, Any]:
