@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
+import json
 from typing import Any
 
 import pytest
 
 from eventwire.errors import ConfigError
-from eventwire.records import Article, Place
-from eventwire.store import DedupRule, EventQuery, Store, open_store
+from eventwire.records import Article, Entity, EventDate, Place, Plover, to_dict
+from eventwire.store import DedupRule, EventQuery, Store, codec, open_store
+from eventwire.store.sql import SqlStore
 from tests.storekit import KYIV, PARIS, UKRAINE, article, make_event
 
 JUNE_17 = dt.date(2024, 6, 17)
@@ -126,3 +129,86 @@ def test_store_dedup_rule_is_validated() -> None:
         DedupRule.from_mapping({"window": 2})
     with pytest.raises(ConfigError, match="window_days"):
         DedupRule(window_days=-1)
+
+
+def _corpus() -> list[tuple[Article, list[Any]]]:
+    """Articles whose events merge across articles, repeat ids, lack dates, and repeat a text."""
+    actors, codes = ["RUS", "UKR", "FRA"], ["190", "042", "0421", "043"]
+    days: list[dt.date | None] = [dt.date(2024, 6, d) for d in (15, 16, 17, 19)] + [None]
+    places: list[Place | None] = [KYIV, UKRAINE, PARIS, None]
+    items: list[tuple[Article, list[Any]]] = []
+    k = 7
+    for n in range(36):
+        host = ("one", "two", "three")[n % 3]
+        text = f"Russia attacked Ukraine again, report {n} of {host}."
+        item = Article(text, id="shared" if n % 11 == 0 else "", url=f"https://{host}.example/{n}")
+        events = []
+        for _ in range((n * 5) % 4 + (n % 5 == 0)):
+            k = (k * 1103515245 + 12345) % 2**31
+            actor, recipient = actors[k % 3], actors[(k // 3) % 3]
+            if actor == recipient:
+                recipient = "IRN"
+            events.append(
+                make_event(
+                    item,
+                    actor=actor,
+                    recipient=recipient,
+                    code=codes[(k // 9) % 4],
+                    day=days[(k // 36) % 5],
+                    place=places[(k // 180) % 4],
+                    offset=(k // 720) % 2,  # the same offset, code and dyad twice: one id twice
+                )
+            )
+        items.append((item, events))
+    items.insert(20, (Article(items[4][0].text, url="https://copy.example/4"), items[4][1]))
+    return items
+
+
+def _snapshot(store: Store) -> tuple[Any, ...]:
+    articles = sorted(store.articles(limit=1000), key=lambda a: a.hash)
+    return store.counts(), articles, list(store.events(EventQuery()))
+
+
+def _clear(store: Store) -> None:
+    assert isinstance(store, SqlStore)
+    with store._transaction():
+        for table in ("articles", "article_texts", "events", "mentions"):
+            store._run(f"DELETE FROM {table}")
+
+
+@pytest.mark.parametrize("rule", [DedupRule(), DedupRule(window_days=3, same_place=True)])
+def test_store_add_articles_equals_one_by_one(store_target: str, rule: DedupRule) -> None:
+    corpus = _corpus()
+    store = open_store(store_target, rule=rule)
+    try:
+        first = [store.add_article(a, e) for a, e in corpus[:5]]
+        one_by_one = first + [store.add_article(a, e) for a, e in corpus[5:]]
+        expected = _snapshot(store)
+        assert expected[0].events < expected[0].mentions  # some reports merged
+        assert one_by_one.count(False) == 1  # the repeated text
+        for size in (1, 7, len(corpus)):
+            _clear(store)
+            done = [store.add_article(a, e) for a, e in corpus[:5]]
+            for start in range(5, len(corpus), size):
+                done += store.add_articles(corpus[start : start + size])
+            assert done == one_by_one
+            assert _snapshot(store) == expected
+        assert store.add_articles(corpus) == [False] * len(corpus)
+        assert store.add_articles([]) == []
+        assert _snapshot(store) == expected
+    finally:
+        store.close()
+
+
+def test_store_codec_dumps_is_the_json_of_to_dict() -> None:
+    item = article("Russia attacked Ukraine on Monday.")
+    plain = make_event(item, day=JUNE_17, place=KYIV)
+    full = dataclasses.replace(
+        plain,
+        attribution=Entity("the ministry", "Ministry", country="UKR", org=None, sector="GOV", start=1, end=3),
+        plover=Plover("ASSAULT", "military", ("civilians", "élite")),
+        date=EventDate("2024-06", "month", "in June", dt.date(2024, 6, 1), dt.date(2024, 6, 30)),
+    )
+    for event in (plain, full, make_event(item)):
+        assert codec.dumps(event) == json.dumps(to_dict(event), ensure_ascii=False, sort_keys=True)
+        assert codec.loads(codec.dumps(event)) == event

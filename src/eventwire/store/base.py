@@ -155,6 +155,11 @@ class Store(Protocol):
     def add_article(self, article: Article, events: Sequence[Event]) -> bool:
         """Store an article and its events in one transaction; False if it was already stored."""
 
+    def add_articles(self, batch: Sequence[tuple[Article, Sequence[Event]]]) -> list[bool]:
+        """Store articles and their events in one transaction, exactly as ``add_article`` would one by
+        one in order (events merge with those of earlier articles of the batch); for each, whether it
+        was stored (False: its text was stored already, or earlier in the batch)."""
+
     def quarantine(self, item: Quarantined) -> bool:
         """Record an input that was not coded; False if it was already recorded."""
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import dataclasses
 from collections.abc import Callable, Iterable, Iterator
-from typing import Protocol
+from typing import Protocol, TypeVar
 
 from eventwire.errors import InputError
 from eventwire.ingest.language import foreign_language
@@ -17,6 +17,8 @@ from eventwire.ingest.web import is_url
 from eventwire.records import Article, Event
 from eventwire.store.base import Quarantined, Store
 from eventwire.store.sql import content_hash
+
+T = TypeVar("T")
 
 
 class Engine(Protocol):
@@ -52,6 +54,7 @@ def ingest(
     *,
     on_progress: Callable[[Tally], object] | None = None,
     on_quarantine: Callable[[Quarantined], object] | None = None,
+    batch_size: int = 32,
 ) -> Tally:
     """Code and store articles; quarantine bad inputs and text that is not English.
 
@@ -61,12 +64,16 @@ def ingest(
         engine: codes the articles.
         on_progress: called after each article or input is dealt with.
         on_quarantine: called with each input put in quarantine.
+        batch_size: at most this many coded articles are written in one transaction (each article
+            whole, with its events). They are written as soon as the engine asks for more input, so
+            none waits on input that is slow to come (a feed being followed).
 
     Returns:
         The counts of articles stored, passed over and quarantined, and of events stored.
     """
     tally = Tally()
     in_flight: set[str] = set()
+    coded: list[tuple[Article, list[Event]]] = []
 
     def report() -> None:
         if on_progress is not None:
@@ -79,8 +86,21 @@ def ingest(
             on_quarantine(item)
         report()
 
+    def write() -> None:
+        if not coded:
+            return
+        for (article, events), stored in zip(coded, store.add_articles(coded), strict=True):
+            if stored:
+                tally.stored += 1
+                tally.events += len(events)
+            else:
+                tally.skipped += 1
+            in_flight.discard(content_hash(article.text))
+            report()
+        coded.clear()
+
     def admitted() -> Iterator[Article]:
-        for item in items:
+        for item in _written_between(items, write):
             if isinstance(item, InputError):
                 put_aside(Quarantined(item.path, item.line, quarantine_kind(item.reason), item.reason))
                 continue
@@ -99,14 +119,23 @@ def ingest(
             yield item
 
     for article, events in engine.code(admitted()):
-        if store.add_article(article, events):
-            tally.stored += 1
-            tally.events += len(events)
-        else:
-            tally.skipped += 1
-        in_flight.discard(content_hash(article.text))
-        report()
+        coded.append((article, events))
+        if len(coded) >= batch_size:
+            write()
+    write()
     return tally
+
+
+def _written_between(items: Iterable[T], write: Callable[[], None]) -> Iterator[T]:
+    """The items, calling ``write`` before each is read (and after the last)."""
+    iterator = iter(items)
+    while True:
+        write()
+        try:
+            item = next(iterator)
+        except StopIteration:
+            return
+        yield item
 
 
 def _where(article: Article) -> tuple[str, int | None]:

@@ -10,7 +10,7 @@ import hashlib
 import urllib.parse
 from collections.abc import Iterator, Sequence
 from contextlib import AbstractContextManager
-from typing import Any, TypeVar
+from typing import Any
 
 from eventwire.records import Article, Event, Place
 from eventwire.store import codec, dedup, schema
@@ -29,18 +29,24 @@ from eventwire.store.base import (
 from eventwire.store.dedup import DedupRule
 
 Row = tuple[Any, ...]
-T = TypeVar("T")
 PAGE = 1000
-_CHUNK = 100  # rows (or keys) per statement
-_ARTICLE_COLUMNS = ("hash", "id", "title", "url", "published", "source", "outlet", "words", "events")
+_T, _I, _F, _D = "TEXT", "INTEGER", "DOUBLE PRECISION", "DATE"
+_ARTICLE_COLUMNS = (
+    ("hash", _T), ("id", _T), ("title", _T), ("url", _T), ("published", _D), ("source", _T), ("outlet", _T),
+    ("words", _I), ("events", _I),
+)  # fmt: skip
+_TEXT_COLUMNS = (("hash", _T), ("text", _T))
 _EVENT_ROW = (
-    "id", "record", "actor_key", "recipient_key", "actor_codes", "recipient_codes", "code", "base_code", "root",
-    "quad_class", "goldstein", "plover", "modality", "day", "earliest", "latest", "place_name", "place_country",
-    "place_lat", "place_lon", "place_geonameid", "num_mentions", "num_sources", "num_articles",
+    ("id", _T), ("record", _T), ("actor_key", _T), ("recipient_key", _T), ("actor_codes", _T),
+    ("recipient_codes", _T), ("code", _T), ("base_code", _T), ("root", _T), ("quad_class", _I),
+    ("goldstein", _F), ("plover", _T), ("modality", _T), ("day", _D), ("earliest", _D), ("latest", _D),
+    ("place_name", _T), ("place_country", _T), ("place_lat", _F), ("place_lon", _F),
+    ("place_geonameid", "BIGINT"), ("num_mentions", _I), ("num_sources", _I), ("num_articles", _I),
 )  # fmt: skip
 _MENTION_ROW = (
-    "article_hash", "id", "event_id", "article_id", "outlet", "sentence_index", "sentence_start",
-    "sentence_end", "sentence", "modality", "confidence",
+    ("article_hash", _T), ("id", _T), ("event_id", _T), ("article_id", _T), ("outlet", _T),
+    ("sentence_index", _I), ("sentence_start", _I), ("sentence_end", _I), ("sentence", _T),
+    ("modality", _T), ("confidence", _F),
 )  # fmt: skip
 _DYAD_SQL = {
     period: f"""SELECT CAST(date_trunc('{period}', day) AS DATE) AS period, quad_class,
@@ -113,13 +119,43 @@ class SqlStore(abc.ABC):
         return bool(self._rows("SELECT 1 FROM articles WHERE hash = ?", (text_hash,)))
 
     def add_article(self, article: Article, events: Sequence[Event]) -> bool:
-        key = content_hash(article.text)
-        source = outlet(article)
+        return self.add_articles([(article, events)])[0]
+
+    def add_articles(self, batch: Sequence[tuple[Article, Sequence[Event]]]) -> list[bool]:
+        """Store articles with their events in one transaction, as ``add_article`` one by one would.
+
+        Each article is merged against the events stored before it, those of the articles before it
+        in ``batch`` included; a text stored already (or earlier in ``batch``) is passed over.
+        Returns, for each article, whether it was stored.
+        """
+        if not batch:
+            return []
+        keys = [content_hash(article.text) for article, _ in batch]
         with self._transaction():
-            if self.has_article(key):
-                return False
-            self._run(
-                f"INSERT INTO articles ({', '.join(_ARTICLE_COLUMNS)}) VALUES ({_marks(len(_ARTICLE_COLUMNS))})",
+            seen = self._present("articles", "hash", keys)
+            stored: list[bool] = []
+            todo: list[tuple[str, Article, Sequence[Event]]] = []
+            for key, (article, events) in zip(keys, batch, strict=True):
+                stored.append(key not in seen)
+                if key not in seen:
+                    seen.add(key)
+                    todo.append((key, article, events))
+            if todo:
+                self._write(todo)
+        return stored
+
+    def _write(self, todo: list[tuple[str, Article, Sequence[Event]]]) -> None:
+        everything = [event for _, _, events in todo for event in events]
+        existing = self._present("events", "id", list(dict.fromkeys(e.id for e in everything)))
+        pool = self._candidates(everything) if self.rule.enabled else {}
+        articles: list[Row] = []
+        texts: list[Row] = []
+        fresh: list[Row] = []
+        mentions: dict[tuple[str, str], Row] = {}
+        merged: set[str] = set()
+        for key, article, events in todo:
+            source = outlet(article)
+            articles.append(
                 (
                     key,
                     article.id,
@@ -130,90 +166,97 @@ class SqlStore(abc.ABC):
                     source,
                     len(article.text.split()),
                     len(events),
-                ),
+                )
             )
-            self._run("INSERT INTO article_texts (hash, text) VALUES (?, ?)", (key, article.text))
+            texts.append((key, article.text))
             if not events:
-                return True
-            existing = self._existing([e.id for e in events])
-            candidates = self._candidates(events) if self.rule.enabled else []
+                continue
+            candidates = sorted(
+                (c for k in {dedup.merge_key(e) for e in events} for c in pool.get(k, ())),
+                key=lambda c: c.id,
+            )
             targets = dedup.assign(events, candidates, self.rule)
-            merged = {t for t in targets if t is not None}
-            fresh: list[Row] = []
+            merged.update(t for t in targets if t is not None)
+            added: list[Event] = []
             for index, event in enumerate(events):
                 if targets[index] is None and event.id in existing:
                     targets[index] = event.id  # the same event id stored already: one more mention of it
                     merged.add(event.id)
                 elif targets[index] is None:
+                    added.append(event)
+            for event in added:
+                if event.id not in existing:  # a repeated id within one article is stored once
+                    existing.add(event.id)
                     fresh.append(_event_row(event))
-            self._insert_many("events", _EVENT_ROW, fresh)
-            mentions = [
-                _mention_row(e, str(t or e.id), key, article.id, source)
-                for e, t in zip(events, targets, strict=True)
-            ]
-            self._insert_many("mentions", _MENTION_ROW, mentions)
-            if merged:
-                self._recount(sorted(merged))
-        return True
+                    if (candidate := _candidate(event)) is not None:
+                        pool.setdefault(candidate.key, []).append(candidate)
+            for event, target in zip(events, targets, strict=True):
+                row = _mention_row(event, str(target or event.id), key, article.id, source)
+                mentions.setdefault((key, event.id), row)
+        self._insert_many("articles", _ARTICLE_COLUMNS, articles)
+        self._insert_many("article_texts", _TEXT_COLUMNS, texts)
+        self._insert_many("events", _EVENT_ROW, fresh)
+        self._insert_many("mentions", _MENTION_ROW, list(mentions.values()))
+        if merged:
+            self._recount(sorted(merged))
 
-    def _existing(self, ids: list[str]) -> set[str]:
-        found: set[str] = set()
-        for chunk in _chunks(ids, _CHUNK):
-            rows = self._rows(f"SELECT id FROM events WHERE id IN ({_marks(len(chunk))})", chunk)
-            found.update(str(r[0]) for r in rows)
-        return found
+    def _present(self, table: str, column: str, values: list[str]) -> set[str]:
+        """Which of ``values`` the ``column`` of ``table`` holds."""
+        if not values:
+            return set()
+        rows = self._rows(
+            f"SELECT {column} FROM {table} WHERE {column} IN (SELECT unnest(CAST(? AS TEXT[])))", [values]
+        )
+        return {str(r[0]) for r in rows}
 
-    def _candidates(self, events: Sequence[Event]) -> list[dedup.Candidate]:
+    def _candidates(self, events: Sequence[Event]) -> dict[tuple[str, str, str], list[dedup.Candidate]]:
         """Stored events that share a dyad and base code with some of ``events``, near their dates."""
         spans = [self.rule.widen(span) for e in events if (span := dedup.interval(e)) is not None]
         if not spans:
-            return []
+            return {}
         keys = sorted({dedup.merge_key(e) for e in events if dedup.interval(e) is not None})
-        found: list[dedup.Candidate] = []
-        for chunk in _chunks(keys, _CHUNK):
-            match = " OR ".join("(actor_key = ? AND recipient_key = ? AND base_code = ?)" for _ in chunk)
-            rows = self._rows(
-                "SELECT id, actor_key, recipient_key, base_code, earliest, latest, place_name, place_country,"
-                f" place_lat, place_lon, place_geonameid FROM events WHERE earliest <= ? AND latest >= ?"
-                f" AND ({match})",
-                [max(s[1] for s in spans), min(s[0] for s in spans), *(part for k in chunk for part in k)],
-            )
-            for (
-                event_id,
-                actor,
-                recipient,
-                base,
-                earliest,
-                latest,
-                name,
-                country,
-                lat,
-                lon,
-                geonameid,
-            ) in rows:
-                place = Place(name, country, lat, lon, geonameid) if name is not None else None
-                found.append(
-                    dedup.Candidate(str(event_id), (actor, recipient, base), (earliest, latest), place)
-                )
-        return sorted(found, key=lambda c: c.id)
+        rows = self._rows(
+            "SELECT e.id, e.actor_key, e.recipient_key, e.base_code, e.earliest, e.latest, e.place_name,"
+            " e.place_country, e.place_lat, e.place_lon, e.place_geonameid FROM events e JOIN ("
+            "SELECT unnest(CAST(? AS TEXT[])) AS a, unnest(CAST(? AS TEXT[])) AS r,"
+            " unnest(CAST(? AS TEXT[])) AS b) k"
+            " ON e.actor_key = k.a AND e.recipient_key = k.r AND e.base_code = k.b"
+            " WHERE e.earliest <= ? AND e.latest >= ?",
+            [
+                [k[0] for k in keys],
+                [k[1] for k in keys],
+                [k[2] for k in keys],
+                max(s[1] for s in spans),
+                min(s[0] for s in spans),
+            ],
+        )
+        found: dict[tuple[str, str, str], list[dedup.Candidate]] = {}
+        for event_id, actor, recipient, base, earliest, latest, name, country, lat, lon, geonameid in rows:
+            place = Place(name, country, lat, lon, geonameid) if name is not None else None
+            key = (actor, recipient, base)
+            found.setdefault(key, []).append(dedup.Candidate(str(event_id), key, (earliest, latest), place))
+        return found
 
-    def _insert_many(self, table: str, columns: tuple[str, ...], rows: list[Row]) -> None:
-        for chunk in _chunks(rows, _CHUNK):
-            values = ", ".join(f"({_marks(len(columns))})" for _ in chunk)
-            self._run(
-                f"INSERT INTO {table} ({', '.join(columns)}) VALUES {values} ON CONFLICT DO NOTHING",
-                [value for row in chunk for value in row],
-            )
+    def _insert_many(self, table: str, columns: tuple[tuple[str, str], ...], rows: list[Row]) -> None:
+        """Insert new rows (none stored yet, none twice) in one statement, each column passed as one array."""
+        if not rows:
+            return
+        names = ", ".join(name for name, _ in columns)
+        values = ", ".join(f"unnest(CAST(? AS {kind}[]))" for _, kind in columns)
+        params = [
+            [_typed(value, kind) for value in column]
+            for (_, kind), column in zip(columns, zip(*rows, strict=True), strict=True)
+        ]
+        self._run(f"INSERT INTO {table} ({names}) SELECT {values}", params)
 
     def _recount(self, event_ids: list[str]) -> None:
-        for chunk in _chunks(event_ids, _CHUNK):
-            self._run(
-                "UPDATE events SET num_mentions = c.n, num_articles = c.a, num_sources = c.s FROM ("
-                "SELECT event_id, count(*) AS n, count(DISTINCT article_hash) AS a, count(DISTINCT outlet) AS s"
-                f" FROM mentions WHERE event_id IN ({_marks(len(chunk))}) GROUP BY event_id) AS c"
-                " WHERE events.id = c.event_id",
-                chunk,
-            )
+        self._run(
+            "UPDATE events SET num_mentions = c.n, num_articles = c.a, num_sources = c.s FROM ("
+            "SELECT event_id, count(*) AS n, count(DISTINCT article_hash) AS a, count(DISTINCT outlet) AS s"
+            " FROM mentions WHERE event_id IN (SELECT unnest(CAST(? AS TEXT[]))) GROUP BY event_id) AS c"
+            " WHERE events.id = c.event_id",
+            [event_ids],
+        )
 
     def quarantine(self, item: Quarantined) -> bool:
         key = hashlib.sha256(f"{item.source}\0{item.line}\0{item.reason}".encode()).hexdigest()
@@ -412,13 +455,26 @@ def _mention_row(event: Event, target: str, article_hash: str, article_id: str, 
     )
 
 
-def _marks(count: int) -> str:
-    return ", ".join("?" * count)
+def _candidate(event: Event) -> dedup.Candidate | None:
+    """A newly stored event as later articles see it (as :meth:`SqlStore._candidates` reads it back)."""
+    span = dedup.interval(event)
+    if span is None:
+        return None
+    place = event.location
+    if place is not None:
+        place = Place(place.name, place.country, place.lat, place.lon, place.geonameid)
+    return dedup.Candidate(event.id, dedup.merge_key(event), span, place)
 
 
-def _chunks(items: Sequence[T], size: int) -> Iterator[Sequence[T]]:
-    for start in range(0, len(items), size):
-        yield items[start : start + size]
+def _typed(value: Any, kind: str) -> Any:
+    """A value as its column's array wants it: one Python type per array (PostgreSQL needs that)."""
+    if value is None:
+        return None
+    if kind == _F:
+        return float(value)
+    if kind in (_I, "BIGINT"):
+        return int(value)
+    return value
 
 
 def _filters(query: EventQuery) -> tuple[list[str], list[Any]]:
