@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import http.server
+import itertools
 import json
 import logging
+import socket
 import threading
 from collections.abc import Iterator
 from typing import Any
@@ -14,7 +16,8 @@ from fastapi.testclient import TestClient
 
 from eventwire.records import Article
 from eventwire.store import Store
-from eventwire.web import Backend, WebSettings, create_app
+from eventwire.web import Backend, WebSettings, create_app, geo
+from eventwire.web.api import World
 from tests.storekit import StandInEngine
 from tests.webkit import TOKEN, auth, fill, stand_in_app
 
@@ -107,6 +110,64 @@ def test_web_api_places(client: TestClient) -> None:
     places = get(client, "/api/places")["places"]
     assert [(p["name"], p["events"]) for p in places] == [("Kyiv", 1), ("Paris", 1)]
     assert places[0]["lat"] == pytest.approx(50.45)
+
+
+def test_web_api_geo_world_is_local_geojson(client: TestClient, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Country outlines from the installed countryinfo package: no network, read once, valid GeoJSON."""
+
+    def no_network(*args: object, **kwargs: object) -> None:
+        raise AssertionError("the geo route must not reach the network")
+
+    monkeypatch.setattr(socket, "create_connection", no_network)
+    monkeypatch.setattr(socket.socket, "connect", no_network)
+    response = client.get("/api/geo/world")
+    assert response.status_code == 200 and response.headers["content-type"] == "application/json"
+    world = World.model_validate(response.json())
+    assert world.type == "FeatureCollection"
+    by_code = {f.id: f for f in world.features}
+    assert len(by_code) == len(world.features) > 200
+    outlined = [f for f in world.features if f.geometry is not None]
+    assert len(outlined) > 150
+    for code, name in [("UKR", "Ukraine"), ("RUS", "Russia"), ("FRA", "France"), ("USA", "United States")]:
+        country = by_code[code]
+        assert country.properties.name == name and country.properties.iso3 == code
+        assert country.geometry is not None and country.geometry.type in {"Polygon", "MultiPolygon"}
+    for feature in outlined:
+        assert feature.geometry is not None
+        polygons = (
+            [feature.geometry.coordinates]
+            if feature.geometry.type == "Polygon"
+            else feature.geometry.coordinates
+        )
+        for ring in (ring for polygon in polygons for ring in polygon):
+            assert len(ring) >= 4 and ring[0] == ring[-1], feature.id
+            assert all(-180 <= lon <= 180 and -90 <= lat <= 90 for lon, lat in ring), feature.id
+    # Kyiv lies inside Ukraine's outline and not France's, near Ukraine's representative point
+    assert _inside((30.52, 50.45), by_code["UKR"]) and not _inside((30.52, 50.45), by_code["FRA"])
+    assert _inside((2.35, 48.85), by_code["FRA"])
+    ukraine = by_code["UKR"].properties
+    assert ukraine.lat is not None and ukraine.lon is not None
+    assert abs(ukraine.lat - 50.45) < 5 and abs(ukraine.lon - 30.52) < 5
+    # built once per process and served from memory
+    assert geo.world_json.cache_info().currsize == 1
+    again = client.get("/api/geo/world")
+    assert again.content == response.content and geo.world_json.cache_info().hits >= 1
+
+
+def _inside(point: tuple[float, float], country: Any) -> bool:
+    """Whether (lon, lat) is inside the outer ring of one of the country's polygons (ray casting)."""
+    x, y = point
+    geometry = country.geometry
+    polygons = [geometry.coordinates] if geometry.type == "Polygon" else geometry.coordinates
+    for ring in (polygon[0] for polygon in polygons):
+        crossings = sum(
+            1
+            for (x0, y0), (x1, y1) in itertools.pairwise(ring)
+            if (y0 > y) != (y1 > y) and x < x0 + (y - y0) * (x1 - x0) / (y1 - y0)
+        )
+        if crossings % 2:
+            return True
+    return False
 
 
 def test_web_api_articles_and_article(client: TestClient, filled: dict[str, Article]) -> None:

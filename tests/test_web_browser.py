@@ -197,18 +197,40 @@ def test_web_browser_events_table_filters_and_sorts(page: Page, server: str) -> 
     shot(page, "events")
 
 
-def test_web_browser_network_and_map(page: Page, server: str) -> None:
+def test_web_browser_network(page: Page, server: str) -> None:
     page.goto(server + "/network")
     ready(page)
     expect(page.locator("#network .main-svg").first).to_be_visible()
     expect(page.locator("#network .textpoint", has_text="UKRGOV").first).to_be_visible()
     expect(page.locator(".edge-row", has_text="RUS → UKR")).to_have_count(1)
     shot(page, "network")
+
+
+def test_web_browser_map_draws_countries_and_places(page: Page, server: str) -> None:
+    """Country outlines from the local geo route (no CDN: the page fixture fails any other host)."""
     page.goto(server + "/map")
     ready(page)
     expect(page.locator("#map .main-svg").first).to_be_visible()
+    traces = page.evaluate(
+        """() => document.getElementById("map").data.map((t) => ({
+            name: t.name,
+            points: t.x.filter((v) => v !== null).length,
+            rings: t.x.filter((v) => v === null).length,
+            text: t.text || null,
+        }))"""
+    )
+    outlines, places = traces
+    assert outlines["name"] == "countries" and outlines["rings"] > 200 and outlines["points"] > 5_000
+    assert places["name"] == "places" and "Kharkiv" in places["text"] and "Paris" in places["text"]
+    # the outlines are in the SVG, a path per ring, below the places
+    drawn = page.locator("#map .scatterlayer .trace")
+    expect(drawn).to_have_count(2)
+    assert drawn.first.locator("path.js-line").count() > 200
     expect(page.locator("#map .textpoint", has_text="Kharkiv")).to_have_count(1)
     expect(page.locator(".place-row", has_text="Paris")).to_have_count(1)
+    expect(page.locator(".place-row", has_text="Ukraine").first).to_be_visible()
+    page.locator("#map .scatterlayer .trace").nth(1).locator("path.point").first.hover(force=True)
+    expect(page.locator("#map .hoverlayer .hovertext")).to_contain_text("event")
     shot(page, "map")
 
 

@@ -53,6 +53,7 @@ def test_web_schema_documents_every_endpoint() -> None:
         "/api/actors",
         "/api/network",
         "/api/places",
+        "/api/geo/world",
         "/api/articles",
         "/api/articles/{article_id}",
         "/api/ingest",

@@ -1,4 +1,5 @@
-"""The JSON API under ``/api``: events, dyads, actors, the network, places, articles, ingest, health.
+"""The JSON API under ``/api``: events, dyads, actors, the network, places, articles, ingest, health,
+and the world's country outlines for the map.
 
 Every read is open; ingest needs the server's bearer token. Records are the event records of
 ``eventwire events --format jsonl`` (with mentions and counts).
@@ -11,7 +12,7 @@ import hmac
 from collections import Counter
 from typing import Annotated, Any, Literal
 
-from fastapi import APIRouter, Depends, HTTPException, Path, Query, Request, Security
+from fastapi import APIRouter, Depends, HTTPException, Path, Query, Request, Response, Security
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
@@ -21,6 +22,7 @@ from eventwire.ingest.web import read_url
 from eventwire.records import Article, Modality, to_dict
 from eventwire.store import EventQuery, PairCount, Store
 from eventwire.store.export import record
+from eventwire.web import geo
 from eventwire.web.backend import Backend, IngestResult, WebSettings
 
 router = APIRouter(prefix="/api")
@@ -130,6 +132,33 @@ class PlaceOut(BaseModel):
 
 class Places(BaseModel):
     places: list[PlaceOut]
+
+
+class CountryProperties(BaseModel):
+    name: str
+    iso2: str | None
+    iso3: str
+    lat: float | None = Field(description="Latitude of a representative point of the country.")
+    lon: float | None = Field(description="Longitude of a representative point of the country.")
+
+
+class CountryGeometry(BaseModel):
+    type: Literal["Polygon", "MultiPolygon"]
+    coordinates: list[Any] = Field(description="GeoJSON rings of [longitude, latitude] positions.")
+
+
+class Country(BaseModel):
+    type: Literal["Feature"]
+    id: str = Field(description="The ISO 3166-1 alpha-3 code.")
+    properties: CountryProperties
+    geometry: CountryGeometry | None = Field(description="The outline; null where none is known.")
+
+
+class World(BaseModel):
+    """The world's countries as a GeoJSON FeatureCollection (low resolution, Natural Earth derived)."""
+
+    type: Literal["FeatureCollection"]
+    features: list[Country]
 
 
 class ArticleOut(BaseModel):
@@ -349,6 +378,14 @@ def places(store: Served) -> Places:
     """Where events happened: events and mean Goldstein per place."""
     rows = store.read(lambda s: s.places())
     return Places(places=[PlaceOut(**to_dict(r)) for r in rows])
+
+
+@router.get("/geo/world", response_model=World, tags=["events"])
+def world() -> Response:
+    """Country outlines and representative points for the map, from the installed countryinfo package."""
+    return Response(
+        geo.world_json(), media_type="application/json", headers={"Cache-Control": "public, max-age=86400"}
+    )
 
 
 @router.get("/articles", response_model=ArticlesPage, tags=["articles"])

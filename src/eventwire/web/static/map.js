@@ -1,11 +1,58 @@
-// Map of event locations: places with coordinates on a longitude/latitude plane (no tiles or
-// topojson to fetch), sized by events and coloured by mean Goldstein; all places listed below.
+// Map of event locations over country outlines. The outlines come from /api/geo/world (GeoJSON
+// read from the installed countryinfo package; nothing from a CDN) and are drawn as plain line
+// traces on a longitude/latitude plane. Places are sized by events and coloured by mean Goldstein;
+// a place known only by its country sits at that country's representative point. All places are
+// listed below the map.
 "use strict";
 
+// One line trace for every ring of every country: rings separated by nulls, filled as land.
+function outlineTrace(world) {
+  const x = [];
+  const y = [];
+  for (const feature of world.features) {
+    const geometry = feature.geometry;
+    if (!geometry) continue;
+    const polygons = geometry.type === "Polygon" ? [geometry.coordinates] : geometry.coordinates;
+    for (const polygon of polygons) {
+      for (const ring of polygon) {
+        for (const [lon, lat] of ring) {
+          x.push(lon);
+          y.push(lat);
+        }
+        x.push(null);
+        y.push(null);
+      }
+    }
+  }
+  return {
+    type: "scatter",
+    mode: "lines",
+    name: "countries",
+    x,
+    y,
+    fill: "toself",
+    fillcolor: "#eef1f5",
+    line: { color: "#9aa5b4", width: 0.7 },
+    hoverinfo: "skip",
+    connectgaps: false,
+  };
+}
+
+// Where to draw a place: its own coordinates, else its country's representative point.
+function placePoint(place, countries) {
+  if (place.lat !== null && place.lon !== null) return { lat: place.lat, lon: place.lon, approximate: false };
+  const country = place.country && countries.get(place.country);
+  if (country && country.lat !== null && country.lon !== null) {
+    return { lat: country.lat, lon: country.lon, approximate: true };
+  }
+  return null;
+}
+
 start(async () => {
-  const { places } = await api("/api/places");
+  const [{ places }, world] = await Promise.all([api("/api/places"), api("/api/geo/world")]);
   status("");
-  const located = places.filter((p) => p.lat !== null && p.lon !== null);
+  const countries = new Map(world.features.map((f) => [f.id, f.properties]));
+  const shown = places.map((p) => ({ place: p, point: placePoint(p, countries) })).filter((s) => s.point !== null);
   const chart = chartBox("map");
   chart.classList.add("tall");
   const rows = places.map((p) =>
@@ -13,7 +60,7 @@ start(async () => {
       "tr",
       { class: "place-row" },
       el("td", {}, p.name),
-      el("td", {}, p.country || ""),
+      el("td", {}, p.country ? (countries.get(p.country) || { name: p.country }).name : ""),
       el("td", { class: "num" }, p.lat === null ? "" : p.lat.toFixed(2)),
       el("td", { class: "num" }, p.lon === null ? "" : p.lon.toFixed(2)),
       el("td", { class: "num" }, p.events),
@@ -21,37 +68,47 @@ start(async () => {
     ),
   );
   content().append(
-    section(`${located.length} places with coordinates`, chart),
+    section(`${shown.length} places on the map`, chart),
     section("All places", rows.length ? table(["Place", "Country", "Lat", "Lon", "Events", "Mean Goldstein"], rows) : el("p", { class: "empty" }, "No places yet.")),
   );
-  const trace = {
+  const hover = ({ place, point }) => {
+    const country = place.country ? (countries.get(place.country) || { name: place.country }).name : "?";
+    const where = point.approximate ? "<br>(country only: drawn at its centre)" : "";
+    const events = place.events === 1 ? "1 event" : `${place.events} events`;
+    return `<b>${plain(place.name)}</b> (${plain(country)})<br>${events}, mean Goldstein ${place.mean_goldstein.toFixed(2)}${where}`;
+  };
+  const points = {
     type: "scatter",
     mode: "markers+text",
-    x: located.map((p) => p.lon),
-    y: located.map((p) => p.lat),
-    text: located.map((p) => plain(p.name)),
+    name: "places",
+    x: shown.map((s) => s.point.lon),
+    y: shown.map((s) => s.point.lat),
+    text: shown.map((s) => plain(s.place.name)),
     textposition: "top center",
-    hovertext: located.map((p) => plain(`${p.name} (${p.country || "?"}): ${p.events} events, mean Goldstein ${p.mean_goldstein.toFixed(2)}`)),
+    hovertext: shown.map(hover),
     hoverinfo: "text",
     marker: {
-      size: located.map((p) => 8 + Math.sqrt(p.events) * 6),
-      color: located.map((p) => p.mean_goldstein),
+      size: shown.map((s) => 8 + Math.sqrt(s.place.events) * 6),
+      symbol: shown.map((s) => (s.point.approximate ? "diamond" : "circle")),
+      color: shown.map((s) => s.place.mean_goldstein),
       cmin: -10,
       cmax: 10,
-      colorscale: [[0, "#cb181d"], [0.5, "#f1f3f5"], [1, "#238b45"]],
+      colorscale: [[0, "#cb181d"], [0.5, "#f7f7f7"], [1, "#238b45"]],
       colorbar: { title: { text: "Goldstein" } },
       line: { color: "#333", width: 1 },
     },
   };
-  const grid = { showgrid: true, gridcolor: "#e3e7ee", zeroline: true, zerolinecolor: "#b8c0cc" };
+  const axis = { showgrid: true, gridcolor: "#e3e7ee", zeroline: false, dtick: 30 };
   Plotly.newPlot(
     chart,
-    [trace],
+    [outlineTrace(world), points],
     {
       ...CHART_LAYOUT,
       showlegend: false,
-      xaxis: { ...grid, range: [-180, 180], dtick: 30, title: { text: "longitude" } },
-      yaxis: { ...grid, range: [-90, 90], dtick: 30, title: { text: "latitude" }, scaleanchor: "x" },
+      hovermode: "closest",
+      plot_bgcolor: "#f8fbff",
+      xaxis: { ...axis, range: [-180, 180], title: { text: "longitude" } },
+      yaxis: { ...axis, range: [-90, 90], title: { text: "latitude" }, scaleanchor: "x" },
     },
     CHART_CONFIG,
   );
