@@ -13,7 +13,7 @@ import dataclasses
 import datetime as dt
 import functools
 import re
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any, Literal
 
@@ -384,7 +384,14 @@ def _is_future(clause: list[Token], tables: DateTables) -> bool:
     return False
 
 
-def resolve_event_date(sent: Span, trigger: Token, published: dt.date | None) -> EventDate | None:
+def date_phrases(sent: Span) -> list[Span]:
+    """The date phrases of a sentence, to reuse for each of its events."""
+    return _candidates(sent, default_tables())
+
+
+def resolve_event_date(
+    sent: Span, trigger: Token, published: dt.date | None, *, phrases: Sequence[Span] | None = None
+) -> EventDate | None:
     """The date a sentence gives for the event its trigger names.
 
     A date phrase attached to the trigger's clause wins (the most precise, then the nearest);
@@ -395,6 +402,7 @@ def resolve_event_date(sent: Span, trigger: Token, published: dt.date | None) ->
         sent: the sentence holding the trigger.
         trigger: the word that carries the event.
         published: the publication date relative phrases resolve against.
+        phrases: the sentence's date phrases from :func:`date_phrases`, when already found.
 
     Returns:
         The resolved date, or None when the sentence gives none for this event.
@@ -405,7 +413,7 @@ def resolve_event_date(sent: Span, trigger: Token, published: dt.date | None) ->
     ancestors = {t.i for t in trigger.ancestors}
     future = _is_future(clause, tables)
     best: tuple[bool, int, int, EventDate] | None = None
-    for span in _candidates(sent, tables):
+    for span in _candidates(sent, tables) if phrases is None else phrases:
         if span.start <= trigger.i < span.end:
             continue
         governor = _governor(span, trigger)
@@ -428,10 +436,12 @@ def resolve_event_date(sent: Span, trigger: Token, published: dt.date | None) ->
     return best[3] if best else None
 
 
-def fronted_date(sent: Span, published: dt.date | None) -> EventDate | None:
+def fronted_date(
+    sent: Span, published: dt.date | None, *, phrases: Sequence[Span] | None = None
+) -> EventDate | None:
     """The date of a sentence-initial adverbial set off by a comma ("In February, ..."), which scopes
     over every clause of the sentence, however the parser attached it."""
-    spans = _candidates(sent, default_tables())
+    spans = _candidates(sent, default_tables()) if phrases is None else phrases
     if not spans:
         return None
     first = spans[0]

@@ -9,7 +9,7 @@ from spacy.tokens import Doc, Span, Token
 
 from eventwire.coding.cameo import CodeTable, default_table
 from eventwire.coding.lexicon import Lexicon, default_lexicon
-from eventwire.nlp.dates import fronted_date, resolve_event_date
+from eventwire.nlp.dates import date_phrases, fronted_date, resolve_event_date
 from eventwire.nlp.modality import ModalityCues, certainty, default_cues
 from eventwire.nlp.places import Gazetteer, default_gazetteer, locate
 from eventwire.nlp.roles import ActorIndex
@@ -61,8 +61,10 @@ class EventExtractor:
         country_of = {i: s._.entity.country for i, s in actors.by_token.items() if s._.entity.country}
         events: list[Event] = []
         for index, sent in enumerate(doc.sents):
+            phrases: list[Span] | None = None
             for candidate in self.finder.find(sent, actors):
-                date = self._date(sent, candidate, published, events)
+                phrases = date_phrases(sent) if phrases is None else phrases
+                date = self._date(sent, candidate, published, events, phrases)
                 events.append(self._event(article, index, sent, candidate, date, actors, country_of))
         doc._.events = events
         return doc
@@ -145,19 +147,24 @@ class EventExtractor:
         )
 
     def _date(
-        self, sent: Span, candidate: Candidate, published: dt.date | None, earlier: list[Event]
+        self,
+        sent: Span,
+        candidate: Candidate,
+        published: dt.date | None,
+        earlier: list[Event],
+        phrases: list[Span],
     ) -> EventDate:
         """The event's date: a phrase in its clause or a clause above, an earlier meeting, else publication."""
         token: Token = candidate.clause
         while True:
-            if (found := resolve_event_date(sent, token, published)) is not None:
+            if (found := resolve_event_date(sent, token, published, phrases=phrases)) is not None:
                 return found
             if (meeting := _earlier_meeting(token, earlier)) is not None:
                 return meeting
             if token.dep_ not in DATE_CLIMB or token.head is token:
                 break
             token = token.head
-        if (fronted := fronted_date(sent, published)) is not None:
+        if (fronted := fronted_date(sent, published, phrases=phrases)) is not None:
             return fronted
         if published is None:
             return EventDate()
