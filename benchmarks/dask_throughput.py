@@ -28,6 +28,8 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
+from ingest_throughput import make_texts  # the sibling script: one synthetic corpus for both
+
 from eventwire.config import Settings
 from eventwire.dist.dask import DaskEngine, code_partition
 from eventwire.dist.local import LocalEngine
@@ -36,44 +38,10 @@ from eventwire.store.batch import Engine, ingest
 from eventwire.store.codec import dumps
 from eventwire.store.duckdb import DuckDBStore
 
-SIDES = [
-    "Russia", "Ukraine", "France", "China", "Iran", "Israel", "Germany", "Japan", "India", "Brazil",
-    "the United Nations", "NATO", "the European Union", "Turkey", "Egypt", "Kenya", "Poland", "Canada",
-]  # fmt: skip
-DEEDS = [
-    "attacked", "visited", "criticized", "praised", "threatened", "accused", "met with", "condemned",
-    "signed an agreement with", "sent aid to", "imposed sanctions on", "held talks with",
-]  # fmt: skip
-TIMES = ["on Monday", "on Tuesday", "on Wednesday", "last week", "in March", "this evening", "on Friday"]
-SETTINGS = ["in Geneva", "in Cairo", "near the border", "in the capital", "at the summit", "in Brussels"]
-BACKGROUND = [
-    "Officials said the situation remained tense and that further meetings were planned.",
-    "The ministry did not respond to a request for comment on the report.",
-    "Analysts said the move could change the balance of power in the region for years.",
-    "Thousands of people gathered in the streets as the news spread across the country.",
-    "The statement came after weeks of negotiations between the two delegations.",
-]
-
 
 def make_articles(count: int, words: int) -> list[Article]:
-    """``count`` different articles of about ``words`` words each."""
-    articles = []
-    for n in range(count):
-        sentences: list[str] = []
-        length = 0
-        k = n + 1
-        while length < words:
-            k = (k * 48271) % (2**31 - 1)
-            one, other = SIDES[k % 18], SIDES[(k // 18) % 18]
-            if one == other:
-                sentence = BACKGROUND[k % 5]
-            else:
-                deed, when, where = DEEDS[(k // 7) % 12], TIMES[(k // 11) % 7], SETTINGS[(k // 13) % 6]
-                sentence = f"{one[0].upper()}{one[1:]} {deed} {other} {where} {when}, wire {n} reported."
-            sentences.append(sentence)
-            length += len(sentence.split())
-        articles.append(Article(text=" ".join(sentences), published=dt.date(2024, 6, 18)))
-    return articles
+    """``count`` different articles of about ``words`` words each (the ingest benchmark's corpus)."""
+    return [Article(text=text, published=dt.date(2024, 6, 18)) for text in make_texts(count, words)]
 
 
 def store_with(engine: Engine, articles: list[Article]) -> tuple[float, list[str]]:
