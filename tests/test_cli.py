@@ -25,43 +25,13 @@ from eventwire import cli
 from eventwire.config import Settings
 from eventwire.errors import InputError, ModelError
 from eventwire.ingest import read_sources
-from eventwire.records import (
-    Article,
-    ArticleRef,
-    Cameo,
-    Entity,
-    Event,
-    EventDate,
-    Plover,
-    Sentence,
-    Trigger,
-    event_id,
-)
+from eventwire.records import Article, Event
+from tests.storekit import make_event
 
 RAID = "Russia attacked Ukraine on Monday."
 VISIT = "The president of France visited China on Tuesday."
 
 runner = CliRunner()
-
-
-def make_event(article: Article) -> Event:
-    """One fixed event of an article: its first two words act on each other."""
-    trigger_start = article.text.find(" ") + 1
-    return Event(
-        id=event_id(article.id, trigger_start, "190", "RUS", "UKR"),
-        article=ArticleRef.of(article),
-        sentence=Sentence(0, article.text, 0, len(article.text)),
-        trigger=Trigger("attacked", trigger_start, trigger_start + 8),
-        actor=(Entity("Russia", "Russia", country="RUS", cameo="RUS", start=0, end=6),),
-        recipient=(Entity("Ukraine", "Ukraine", country="UKR", cameo="UKR", start=16, end=23),),
-        cameo=Cameo("190", "19", "Use conventional military force", -10.0, 4),
-        plover=Plover("ASSAULT"),
-        modality="asserted",
-        attribution=None,
-        date=EventDate(),
-        location=None,
-        confidence=0.9,
-    )
 
 
 class FakeCoder:
@@ -74,7 +44,7 @@ class FakeCoder:
     def code(self, articles: Iterable[Article]) -> Iterator[tuple[Article, list[Event]]]:
         for article in articles:
             self.coded.append(article)
-            yield article, [make_event(article)]
+            yield article, [make_event(article, offset=article.text.find(" ") + 1)]
 
 
 @pytest.fixture
