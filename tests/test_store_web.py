@@ -137,3 +137,19 @@ def test_store_web_url_and_files_together(site: tuple[str, Path], fresh_store: S
     )
     assert (tally.stored, tally.quarantined) == (2, 1)
     assert [q.reason for q in fresh_store.quarantined()] == ["HTTP 404 File not found"]
+
+
+def test_store_web_url_with_non_ascii_path_is_fetched(site: tuple[str, Path]) -> None:
+    base, root = site
+    title, day, body = STORIES["visit"]
+    (root / "café-visite.html").write_text(PAGE.format(title=title, day=day, body=body), encoding="utf-8")
+    (page,) = articles(read_url(f"{base}/café-visite.html"))
+    assert "visited China on Tuesday" in page.text
+
+
+@pytest.mark.parametrize("url", ["http://127.0.0.1:port/x.html", "http://bad\u2028host/x.html"])
+def test_store_web_malformed_url_is_an_input_error(url: str) -> None:
+    (error,) = list(read_url(url))
+    assert isinstance(error, InputError)
+    assert error.path == url
+    assert error.reason.startswith("cannot fetch")

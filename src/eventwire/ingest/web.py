@@ -9,8 +9,10 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import http.client
 import time
 import urllib.error
+import urllib.parse
 import urllib.request
 from collections.abc import Callable, Iterator, Sequence
 from typing import Any
@@ -50,8 +52,8 @@ def fetch(url: str, *, timeout: float = TIMEOUT) -> Fetched:
     Raises:
         InputError: the URL cannot be fetched or answers with an error.
     """
-    request = urllib.request.Request(url, headers={"User-Agent": USER_AGENT})
     try:
+        request = urllib.request.Request(as_uri(url), headers={"User-Agent": USER_AGENT})
         with urllib.request.urlopen(request, timeout=timeout) as response:
             return Fetched(response.geturl(), response.headers.get("Content-Type", ""), response.read())
     except urllib.error.HTTPError as exc:
@@ -59,6 +61,34 @@ def fetch(url: str, *, timeout: float = TIMEOUT) -> Fetched:
     except (urllib.error.URLError, OSError) as exc:
         reason = getattr(exc, "reason", exc)
         raise InputError(url, f"cannot fetch ({reason})") from None
+    except (http.client.HTTPException, ValueError) as exc:  # a malformed URL or answer
+        raise InputError(url, f"cannot fetch ({exc or type(exc).__name__})") from None
+
+
+def as_uri(url: str) -> str:
+    """``url`` with non-ASCII characters encoded: the host as IDNA, the rest percent-encoded (UTF-8).
+
+    Raises:
+        ValueError: the host cannot be encoded.
+    """
+    if url.isascii():
+        return url
+    parts = urllib.parse.urlsplit(url)
+    userinfo, at, hostport = parts.netloc.rpartition("@")
+    host, colon, port = hostport.partition(":")
+    if not host.isascii():
+        host = host.encode("idna").decode("ascii")
+    netloc = urllib.parse.quote(userinfo + at, safe="@:%") + host + colon + port
+    safe = "/:@!$&'()*+,;=?%~"
+    return urllib.parse.urlunsplit(
+        (
+            parts.scheme,
+            netloc,
+            urllib.parse.quote(parts.path, safe=safe),
+            urllib.parse.quote(parts.query, safe=safe),
+            urllib.parse.quote(parts.fragment, safe=safe),
+        )
+    )
 
 
 def read_url(
