@@ -141,6 +141,19 @@ def test_export_gdelt_two_by_two_actors_give_four_rows() -> None:
     assert len({r["GLOBALEVENTID"] for r in rows}) == 4
 
 
+def test_export_gdelt_mutual_event_gives_no_dyad_of_a_party_with_itself() -> None:
+    peru = Entity(text="Peru", name="Peru", country="PER", cameo="PER", start=0, end=4)
+    chile = Entity(text="Chile", name="Chile", country="CHL", cameo="CHL", start=9, end=14)
+    rows = gdelt_rows([make_event(code="057", actor=(peru, chile), recipient=(peru, chile))])
+    assert [(r["Actor1Code"], r["Actor2Code"]) for r in rows] == [("PER", "CHL"), ("CHL", "PER")]
+
+
+def test_export_gdelt_unresolved_recipient_has_its_words_as_name() -> None:
+    fortress = Entity(text="the old fortress", name="old fortress", start=20, end=36)
+    (row,) = gdelt_rows([make_event(code="190", recipient=(fortress,))])
+    assert (row["Actor2Code"], row["Actor2Name"], row["Actor2CountryCode"]) == ("", "OLD FORTRESS", "")
+
+
 def test_export_gdelt_no_recipient_leaves_actor2_empty() -> None:
     (row,) = gdelt_rows([make_event(recipient=())])
     assert row["Actor1Code"] == "RUSGOV"

@@ -30,7 +30,7 @@ def _summary(event: Event) -> tuple[str, str, str]:
     [
         # frames coded by the noun or clause they embed
         ("The United States threatened sanctions against Iran.", ("USA", "IRN", "1312")),
-        ("Germany demanded the release of the detained sailors.", ("DEU", "", "1053")),
+        ("Germany demanded the release of the detained sailors.", ("DEU", "detained sailors", "1053")),
         ("Egypt demanded that Israel withdraw its troops.", ("EGY", "ISR", "106")),
         ("China accused Japan of war crimes.", ("CHN", "JPN", "1124")),
         ("Japan appealed for humanitarian aid.", ("JPN", "", "0233")),
@@ -38,7 +38,7 @@ def _summary(event: Event) -> tuple[str, str, str]:
         ("Iran refused to release the prisoners.", ("IRN", "prisoners", "1243")),
         ("Brazil offered to mediate between Peru and Chile.", ("BRA", "CHL+PER", "039")),
         # light verbs
-        ("Police imposed a curfew in the capital.", ("Police", "", "1723")),
+        ("Police imposed a curfew in the capital.", ("Police", "capital", "1723")),
         ("India held talks with Nepal.", ("IND", "NPL", "046")),
         ("Israel launched strikes against Lebanon.", ("ISR", "LBN", "190")),
         ("The United States imposed sanctions on Cuba.", ("USA", "CUB", "163")),
@@ -51,7 +51,7 @@ def _summary(event: Event) -> tuple[str, str, str]:
         ("The shelling of Kharkiv by Russian forces went on.", ("RUS", "Kharkiv", "194")),
         # passives and coordination
         ("Ukraine was shelled by Russia.", ("RUS", "UKR", "194")),
-        ("Japan and Australia signed a trade agreement.", ("AUS+JPN", "", "057")),
+        ("Japan and Australia signed a trade agreement.", ("AUS+JPN", "AUS+JPN", "057")),
         # a name no table resolves still acts
         ("The Zorbian Liberation Front attacked Chad.", ("Zorbian Liberation Front", "TCD", "190")),
         # control through an adjective: "is willing to" is an intent

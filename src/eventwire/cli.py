@@ -25,7 +25,7 @@ from rich.progress import Progress, SpinnerColumn, TaskID, TextColumn, TimeElaps
 from rich.table import Table
 
 from eventwire import cli_store, cli_web
-from eventwire.cli_options import actors_option, parse_date
+from eventwire.cli_options import actors_option, parse_date, verbs_option
 from eventwire.config import Settings
 from eventwire.errors import EventwireError, InputError
 from eventwire.export import write_events
@@ -103,6 +103,10 @@ def code(
         list[Path] | None,
         actors_option("An actor file to add to the bundled ones (repeatable)."),
     ] = None,
+    verbs: Annotated[
+        list[Path] | None,
+        verbs_option("A verb-pattern or discard file (`import-verbs`) to code with (repeatable)."),
+    ] = None,
 ) -> None:
     """Code news articles into event records on stdout."""
     stderr_tty = sys.stderr.isatty()
@@ -112,7 +116,7 @@ def code(
     )
     failure: EventwireError | None = None
     try:
-        coder = _load_coder(Settings.from_env(actors_files=actors or ()))
+        coder = _load_coder(Settings.from_env(actors_files=actors or (), verbs_files=verbs or ()))
         articles = read_articles(paths, published=published, stdin=sys.stdin, on_error=report.failed)
         coded = report.track(coder.code(articles))
         write_events((event for _, events in coded for event in events), sys.stdout, format=output_format)
@@ -162,10 +166,7 @@ def import_actors_command(
         written = write_imported(imported, output)
     except EventwireError as exc:
         _fail(exc)
-    for note in imported.notes[:IMPORT_NOTES_SHOWN]:
-        _say(f"{PROG}: note: {note}")
-    if len(imported.notes) > IMPORT_NOTES_SHOWN:
-        _say(f"{PROG}: ... and {len(imported.notes) - IMPORT_NOTES_SHOWN} more notes")
+    _notes(imported.notes)
     rows = len(imported.organisations) + len(imported.people) + len(imported.sectors)
     _say(
         f"{PROG}: wrote {rows} rows to {', '.join(map(str, written))} "
@@ -174,8 +175,71 @@ def import_actors_command(
     )
 
 
-# Notes shown by import-actors (the first ones; the rest are counted).
+# Notes shown by import-actors and import-verbs (the first ones; the rest are counted).
 IMPORT_NOTES_SHOWN = 20
+
+
+@app.command("import-verbs")
+def import_verbs_command(
+    dictionaries: Annotated[
+        list[Path],
+        typer.Argument(
+            metavar="DICT",
+            exists=True,
+            dir_okay=False,
+            readable=True,
+            help="PETRARCH/TABARI verb dictionaries, read in order (the first to list a verb form wins).",
+            show_default=False,
+        ),
+    ],
+    output: Annotated[
+        Path,
+        typer.Option(
+            "--output",
+            metavar="FILE",
+            dir_okay=False,
+            help="The verb-pattern file to write; discards go beside it in FILE's name with .discards.",
+            show_default=False,
+        ),
+    ],
+    discards: Annotated[
+        list[Path] | None,
+        typer.Option(
+            "--discards",
+            metavar="DICT",
+            exists=True,
+            dir_okay=False,
+            readable=True,
+            help="A PETRARCH discard dictionary to convert too (repeatable).",
+        ),
+    ] = None,
+) -> None:
+    """Convert PETRARCH verb (and discard) dictionaries into files for `code --verbs`."""
+    import dataclasses
+
+    from eventwire.nlp.petrarch_verbs import import_discards, import_verbs, write_verbs
+
+    try:
+        imported = import_verbs(dictionaries)
+        if discards:
+            imported = dataclasses.replace(imported, discards=import_discards(discards).discards)
+        written = write_verbs(imported, output)
+    except EventwireError as exc:
+        _fail(exc)
+    _notes(imported.notes)
+    _say(
+        f"{PROG}: wrote {len(imported.patterns)} patterns"
+        + (f" and {len(imported.discards)} discards" if imported.discards else "")
+        + f" to {', '.join(map(str, written))}; load with "
+        + " ".join(f"--verbs {path}" for path in written)
+    )
+
+
+def _notes(notes: Sequence[str]) -> None:
+    for note in notes[:IMPORT_NOTES_SHOWN]:
+        _say(f"{PROG}: note: {note}")
+    if len(notes) > IMPORT_NOTES_SHOWN:
+        _say(f"{PROG}: ... and {len(notes) - IMPORT_NOTES_SHOWN} more notes")
 
 
 def _load_coder(settings: Settings) -> Coder:
@@ -304,6 +368,10 @@ def evaluate_command(
         list[Path] | None,
         actors_option("An actor file to add to the bundled ones (repeatable), e.g. imported dictionaries."),
     ] = None,
+    verbs: Annotated[
+        list[Path] | None,
+        verbs_option("A verb-pattern or discard file (`import-verbs`) to code with (repeatable)."),
+    ] = None,
 ) -> None:
     """Score the coder against gold files: precision, recall, F1, accuracy and confusions."""
     from eventwire import evaluate as ev
@@ -312,6 +380,8 @@ def evaluate_command(
         raise typer.BadParameter("floors hold for whole files; drop --limit", param_hint="--limit")
     if actors and (gate_file or update_file):
         raise typer.BadParameter("floors hold for the bundled actors; drop --actors", param_hint="--actors")
+    if verbs and (gate_file or update_file):
+        raise typer.BadParameter("floors hold for the bundled lexicon; drop --verbs", param_hint="--verbs")
     if gate_file and update_file:
         raise typer.BadParameter("gate or update, not both", param_hint="--gate")
     if (allow_lower or reason) and not update_file:
@@ -322,7 +392,7 @@ def evaluate_command(
         )
     try:
         golds = [ev.read_gold(path, limit=limit) for path in gold]
-        coder = _load_coder(Settings.from_env(actors_files=actors or ()))
+        coder = _load_coder(Settings.from_env(actors_files=actors or (), verbs_files=verbs or ()))
         scores = [ev.evaluate_file(g, coder) for g in golds]
         problems = ev.gate(scores, ev.load_baseline(gate_file)) if gate_file else None
         refused: list[str] = []
@@ -333,7 +403,13 @@ def evaluate_command(
             update_file.parent.mkdir(parents=True, exist_ok=True)
             update_file.write_text(ev.dump_baseline(updated), encoding="utf-8")
         if markdown_file:
-            names = " ".join([*map(str, gold), *(f"--actors {path}" for path in actors or ())])
+            names = " ".join(
+                [
+                    *map(str, gold),
+                    *(f"--actors {path}" for path in actors or ()),
+                    *(f"--verbs {path}" for path in verbs or ()),
+                ]
+            )
             section = ev.markdown(scores, command=f"{PROG} eval {names} --markdown {markdown_file}")
             old = markdown_file.read_text(encoding="utf-8") if markdown_file.exists() else ""
             markdown_file.write_text(ev.splice(old, section), encoding="utf-8")

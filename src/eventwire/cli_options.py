@@ -23,3 +23,10 @@ def actors_option(help_text: str) -> typer.models.OptionInfo:
     return typer.Option(  # type: ignore[no-any-return]
         "--actors", metavar="FILE", exists=True, dir_okay=False, readable=True, help=help_text
     )
+
+
+def verbs_option(help_text: str) -> typer.models.OptionInfo:
+    """The repeatable ``--verbs FILE`` option."""
+    return typer.Option(  # type: ignore[no-any-return]
+        "--verbs", metavar="FILE", exists=True, dir_okay=False, readable=True, help=help_text
+    )

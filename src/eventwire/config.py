@@ -20,12 +20,15 @@ class Settings:
     Args:
         model: the spaCy package to load (``EVENTWIRE_MODEL`` overrides the default).
         actors_files: extra actor files in eventwire's format, added to the bundled ones.
+        verbs_files: verb-pattern and discard files in eventwire's format (``eventwire import-verbs``);
+            for the verbs they list, their patterns take the place of the bundled trigger lexicon.
         n_process: worker processes for batch coding (the local engine, ``code_articles``, ingest).
         batch_size: articles per spaCy batch.
     """
 
     model: str = DEFAULT_MODEL
     actors_files: tuple[Path, ...] = ()
+    verbs_files: tuple[Path, ...] = ()
     n_process: int = 1
     batch_size: int = 32
 
@@ -45,8 +48,9 @@ class Settings:
         if unknown:
             raise ConfigError(f"unknown setting(s): {', '.join(unknown)}; known: {', '.join(sorted(known))}")
         data = dict(values)
-        if "actors_files" in data:
-            data["actors_files"] = tuple(Path(p) for p in data["actors_files"])
+        for key in ("actors_files", "verbs_files"):
+            if key in data:
+                data[key] = tuple(Path(p) for p in data[key])
         return cls(**data)
 
     @classmethod

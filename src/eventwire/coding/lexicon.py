@@ -3,7 +3,8 @@
 The loader knows nothing of the content: adding a trigger is a row in ``data/triggers.tsv``, a word
 class (objects that refine a code, nouns that can act, light and control verbs) a word in
 ``data/object_classes.tsv`` or ``data/verb_classes.tsv``, and a framed code a row in
-``data/frame_codes.tsv``.
+``data/frame_codes.tsv``. User verb patterns (:mod:`eventwire.coding.verb_patterns`, ``--verbs``) ride
+along: for the verbs they list they take the place of the trigger rows.
 """
 
 from __future__ import annotations
@@ -11,8 +12,10 @@ from __future__ import annotations
 import dataclasses
 import functools
 from collections import defaultdict
+from collections.abc import Sequence
 from pathlib import Path
 
+from eventwire.coding.verb_patterns import VerbPatterns
 from eventwire.errors import DataError
 from eventwire.tables import bundled, read_table
 
@@ -35,6 +38,7 @@ class TriggerRule:
     recipient: tuple[str, ...] = ()  # "obj", "dative", "clause" or prepositions
     needs_recipient: bool = False
     embedded_only: bool = False  # the row codes only an event that a frame embeds
+    fixed: bool = False  # a user pattern's code: it stands as written, modality does not recode it
 
     @property
     def object_class(self) -> str | None:
@@ -55,6 +59,7 @@ class Lexicon:
     object_classes: dict[str, frozenset[str]]
     frames: dict[tuple[str, str], str]
     verb_classes: dict[str, frozenset[str]] = dataclasses.field(default_factory=dict)
+    patterns: VerbPatterns = dataclasses.field(default_factory=VerbPatterns)
 
     def rules_for(self, lemma: str, pos: str) -> tuple[TriggerRule, ...]:
         return self.rules.get((lemma.lower(), pos), ())
@@ -68,7 +73,19 @@ class Lexicon:
 
     def knows_verb(self, lemma: str) -> bool:
         """Whether ``lemma`` is a verb of the lexicon: a trigger or a member of a verb class."""
-        return bool(self.rules_for(lemma, "VERB")) or lemma.lower() in self.verb_classes
+        return (
+            bool(self.rules_for(lemma, "VERB"))
+            or lemma.lower() in self.verb_classes
+            or self.patterns.knows(lemma)
+        )
+
+    def with_patterns(self, paths: Sequence[str | Path]) -> Lexicon:
+        """This lexicon with the verb-pattern and discard files ``paths`` (none: itself).
+
+        Raises:
+            DataError: a file is missing or malformed.
+        """
+        return dataclasses.replace(self, patterns=VerbPatterns.load(paths)) if paths else self
 
     def frame_code(self, frame: str, embedded: str | None, *, fallback: bool = True) -> str | None:
         """The code of a framed event, by the longest prefix of the embedded event's code.

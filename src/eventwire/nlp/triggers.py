@@ -21,6 +21,8 @@ import dataclasses
 from spacy.tokens import Doc, Span, Token
 
 from eventwire.coding.lexicon import Lexicon, TriggerRule
+from eventwire.coding.verb_patterns import VerbPattern
+from eventwire.nlp.pattern_match import PatternMatch, pattern_events
 from eventwire.nlp.roles import (
     ActorIndex,
     agent_of_noun,
@@ -39,6 +41,8 @@ OBJECT_PREPS = ("of", "for", "on", "upon", "with", "over", "about", "into", "aga
 EMBEDDING_PREPS = ("for", "of", "to", "on", "upon", "against", "from", "into")
 VERBS = ("VERB", "AUX")
 INFLECTED = frozenset(("VBD", "VBN", "VBG", "VBZ"))
+# Where a user pattern's event looks for the phrase it acts on when no actor is its target.
+PATTERN_RECIPIENT = ("obj", "dative", "with", "to", "against", "toward", "on", "into", "in", "at", "for")
 
 
 @dataclasses.dataclass(frozen=True, slots=True)
@@ -148,8 +152,12 @@ class TriggerFinder:
         """The sentence's events, statements that only report another event left out."""
         consumed: set[int] = set()
         found: list[Candidate] = []
+        patterns = self.lexicon.patterns
         for token in sent:
             if token.i in consumed or token.pos_ != "VERB" or token.dep_ == "amod":
+                continue
+            if patterns and (own := patterns.patterns(token.lower_, token.lemma_)):
+                found += self._patterned(token, sent, own, actors, consumed)
                 continue
             if (candidate := self._verb(token, actors, consumed)) is not None:
                 found.append(candidate)
@@ -160,6 +168,37 @@ class TriggerFinder:
                 found.append(candidate)
         events = [c for c in found if not c.statement]
         return [c for c in found if not c.statement or _addressed(c) or not _reports(c, events)]
+
+    def _patterned(
+        self,
+        verb: Token,
+        sent: Span,
+        patterns: tuple[VerbPattern, ...],
+        actors: ActorIndex,
+        consumed: set[int],
+    ) -> list[Candidate]:
+        """The events of a verb the user's patterns list (:func:`pattern_events`); the pattern's words
+        after the verb are taken, as a verb's object is."""
+        coded = pattern_events(verb, sent, patterns, actors, self.lexicon)
+        if coded is None:
+            return []
+        consumed.update(_taken(verb, coded.match))
+        if (obj := direct_object(verb)) is not None:
+            consumed.add(obj.i)
+        rule = TriggerRule(verb.lemma_.lower(), None, "VERB", "", recipient=PATTERN_RECIPIENT, fixed=True)
+        return [
+            Candidate(
+                (verb,),
+                verb,
+                e.code,
+                e.actor,
+                e.recipient,
+                coded.direct,
+                dataclasses.replace(rule, cameo=e.code),
+            )
+            for e in coded.events
+            if e.actor or (e.recipient and _agentless(verb, coded.subject))
+        ]
 
     def _recipient(self, heads: list[Token], markers: tuple[str, ...], actors: ActorIndex) -> list[Span]:
         """The first resolved actor at the trigger's recipient markers, else the first unresolved agent."""
@@ -326,6 +365,18 @@ def repair_lemmas(doc: Doc, lexicon: Lexicon) -> None:
         ]  # "reimposed"
         if (stem := next((s for s in stems if lexicon.knows_verb(s)), None)) is not None:
             token.lemma_ = stem
+
+
+def _taken(verb: Token, match: PatternMatch) -> set[int]:
+    """What a pattern's words after the verb take from the sentence: them, and the words between
+    them and the verb in the parse ("vowed to wage war": "war" and "wage")."""
+    taken: set[int] = set()
+    for word in (w for w in match.words if w.i > verb.i):
+        token = word
+        while token.i != verb.i and verb.is_ancestor(token):
+            taken.add(token.i)
+            token = token.head
+    return taken
 
 
 def _stems(word: str) -> list[str]:
