@@ -113,3 +113,11 @@ def test_lexicon_bad_frame_row_names_file_and_line(tmp_path: Path) -> None:
     with pytest.raises(DataError) as error:
         Lexicon.load(frames=path)
     assert f"{path}:2" in str(error.value) and "embedded must be" in str(error.value)
+
+
+def test_stance_words_have_codes_of_the_code_table() -> None:
+    from eventwire.nlp.stances import stance_rules
+
+    rules = stance_rules()
+    assert {"skeptical", "optimistic"} <= set(rules)
+    assert all(rule.cameo in default_table() and rule.recipient for rule in rules.values())

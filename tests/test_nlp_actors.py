@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 import spacy
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from eventwire.errors import DataError
 from eventwire.nlp.actor_data import load_tables
@@ -462,3 +462,120 @@ def test_nlp_actors_seed_article(nlp: Language, recognizer: ActorRecognizer) -> 
     assert found["the reclusive and paranoid North Korean dictator"] == {("Kim Jong Un", "PRK")}
     assert found["the Russian leader"] == {("Vladimir Putin", "RUS")}
     assert {e.cameo for e in (s._.entity for s in doc.spans[ACTORS_KEY]) if e.text == "Moscow"} == {"RUSGOV"}
+
+
+# -- user files first, titles, places, coordinated owners ---------------------------------------
+
+ORG_HEADER = "org\tcameo\tname\tvariants\tcountry\tsector\n"
+PEOPLE_HEADER = "name\taliases\tcountry\torg\tsector\trole\tleader\tstart\tend\n"
+
+
+def write_user(tmp_path: Path, name: str, text: str) -> str:
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return str(path)
+
+
+def test_nlp_actors_user_file_overrides_bundled_names(nlp: Language, tmp_path: Path) -> None:
+    files = [
+        write_user(tmp_path, "orgs.tsv", ORG_HEADER + "\tNZE\tNew Zealand\t\t\t\n\tKOR\tSeoul\t\tKOR\t\n"),
+        write_user(tmp_path, "words.tsv", "words\tsector\tcameo\trole\nsoldiers\tMIL\tMILREG\t\n"),
+        write_user(
+            tmp_path,
+            "people.tsv",
+            PEOPLE_HEADER + "Vladimir Putin\tPutin\tBLR\t\tGOV\tpresident\t\t2001-01-01\t\n",
+        ),
+    ]
+    recognizer = ActorRecognizer(nlp, actors_files=files)
+    text = "New Zealand and Seoul condemned Putin after Chinese soldiers crossed the line."
+    found = entities(code(nlp, recognizer, text))
+    assert found["New Zealand"].cameo == "NZE"  # bundled: NZL
+    assert (found["Seoul"].cameo, found["Seoul"].sector) == ("KOR", None)  # bundled: the government
+    assert found["Putin"].cameo == "BLRGOV"  # the user's roles replace the bundled ones
+    assert found["Chinese soldiers"].cameo == "CHNMILREG"
+    # The bundled tables are left as they were for names the files do not list.
+    assert entities(code(nlp, recognizer, "Tokyo said so."))["Tokyo"].cameo == "JPNGOV"
+
+
+def test_nlp_actors_user_files_still_give_a_name_one_meaning(tmp_path: Path) -> None:
+    first = write_user(tmp_path, "a.tsv", ORG_HEADER + "\tNZE\tNew Zealand\t\t\t\n")
+    second = write_user(tmp_path, "b.tsv", ORG_HEADER + "\tNZX\tAotearoa\tNew Zealand\t\t\n")
+    with pytest.raises(DataError) as info:
+        load_tables([first, second])
+    assert info.value.path == second and "already names" in info.value.reason
+
+
+@pytest.fixture(scope="module")
+def fictional(nlp: Language, tmp_path_factory: pytest.TempPathFactory) -> ActorRecognizer:
+    """Imaginary states, and a ruler that a dictionary codes by his state alone, as PETRARCH's do."""
+    folder = tmp_path_factory.mktemp("fictional")
+    orgs = ORG_HEADER + "\tVAL\tValmar\t\t\t\n\tVAL\tOstoher\t\t\t\n\tTIR\tTirion\t\t\t\n"
+    return ActorRecognizer(nlp, actors_files=[write_user(folder, "orgs.tsv", orgs)])
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "cameo"),
+    [
+        ("Valmar Prime Minister Ostoher met envoys on Monday.", "Valmar Prime Minister Ostoher", "VALGOV"),
+        ("Prime Minister Ostoher met envoys on Monday.", "Prime Minister Ostoher", "VALGOV"),
+        (
+            "Tirion's stern and tireless minister Ostoher met envoys.",
+            "Tirion's stern and tireless minister Ostoher",
+            "TIRGOV",
+        ),
+        ("Ostoher met envoys on Monday.", "Ostoher", "VAL"),
+    ],
+)
+def test_nlp_actors_titled_name_takes_the_office(
+    nlp: Language, fictional: ActorRecognizer, text: str, span: str, cameo: str
+) -> None:
+    assert entities(code(nlp, fictional, text))[span].cameo == cameo
+
+
+def test_nlp_actors_title_gives_the_office_of_a_person_out_of_it(nlp: Language, tmp_path: Path) -> None:
+    people = PEOPLE_HEADER + "Jarl Visby\tVisby\tSWE\t\tGOV\tprime minister\tyes\t2001-01-01\t2005-12-31\n"
+    recognizer = ActorRecognizer(nlp, actors_files=[write_user(tmp_path, "people.tsv", people)])
+    titled = entities(code(nlp, recognizer, "Swedish Prime Minister Jarl Visby arrived.", "2010-03-01"))
+    assert codes(titled["Swedish Prime Minister Jarl Visby"]) == ("Jarl Visby", "SWE", "GOV", "SWEGOV")
+    former = entities(code(nlp, recognizer, "Former Prime Minister Jarl Visby arrived.", "2010-03-01"))
+    assert codes(next(iter(former.values()))) == ("Jarl Visby", "SWE", None, "SWE")
+
+
+def test_nlp_actors_names_inside_a_wider_entity_are_found(nlp: Language, fictional: ActorRecognizer) -> None:
+    """A tagger's entity hides no name it only wraps in an article, a possessive or a joining word."""
+    doc = nlp("Ships met at Valmar with Tirion and later in the Tirion's hall.")
+    words = [t.text for t in doc]
+    wide = [(words.index("Valmar"), words.index("Tirion") + 1), (words.index("the"), words.index("'s") + 1)]
+    doc.ents = [Span(doc, start, end, label="FAC") for start, end in wide]
+    doc._.published = dt.date(2024, 6, 18)
+    found = [(s.text, s._.entity.cameo) for s in fictional(doc).spans[ACTORS_KEY]]
+    assert [cameo for _, cameo in found] == ["VAL", "TIR", "TIR"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ships sailed across the South China Sea.",
+        "Patrols crossed the Taiwan Strait at dawn.",
+        "Storms hit the Gulf of Mexico.",
+        "Fishing boats left the Sea of Japan.",
+    ],
+)
+def test_nlp_actors_a_place_named_after_a_state_is_no_actor(
+    nlp: Language, recognizer: ActorRecognizer, text: str
+) -> None:
+    assert entities(code(nlp, recognizer, text)) == {}
+
+
+def test_nlp_actors_coordinated_owners_give_one_actor_each(
+    nlp: Language, recognizer: ActorRecognizer
+) -> None:
+    doc = code(nlp, recognizer, "The ambassadors of Norway, Chile and Kenya left the capital.")
+    assert [s._.entity.cameo for s in doc.spans[ACTORS_KEY]] == ["NORGOV", "CHLGOV", "KENGOV"]
+
+
+def test_nlp_actors_sector_in_a_state_is_that_states(nlp: Language, recognizer: ActorRecognizer) -> None:
+    found = entities(code(nlp, recognizer, "Lawmakers in Peru rejected the budget."))
+    assert (found["Lawmakers in Peru"].country, found["Lawmakers in Peru"].sector) == ("PER", "LEG")
+    city = entities(code(nlp, recognizer, "Students in Lima rejected the budget."))
+    assert city["Students"].country is None  # a city says where, not whose

@@ -11,7 +11,7 @@ from spacy.language import Language
 
 from eventwire.api import Coder
 from eventwire.nlp.actor_extent import whole_phrase
-from eventwire.nlp.recipients import is_mutual
+from eventwire.nlp.mutual import is_mutual
 from eventwire.records import Article, Entity, Event
 
 PUBLISHED = dt.date(2024, 6, 18)
@@ -156,3 +156,128 @@ def test_whole_phrase_leaves_other_conjuncts_out(parser: Language) -> None:
     bridge = next(t for t in doc if t.text == "bridge")
     start, end = whole_phrase(bridge)
     assert doc[start:end].text.startswith("a bridge")
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "phrase"),
+    [
+        # an event that acts on a place: the place it happens in is its recipient
+        ("Rebel commanders declared a ceasefire in Darfur.", "declared", "Darfur"),
+        ("Hundreds of fighters surrendered in the mountains of Kunar province.", "surrendered", None),
+        # a frame's event: the place of the ceasefire, not the ceasefire itself
+        ("The militia agreed to a truce in Somalia.", "agreed", "Somalia"),
+        # "into" marks what an investigation looks into; a number of things is kept whole
+        ("Prosecutors in Lyon opened an investigation into a shipping firm.", "investigation", None),
+        ("Investigators opened investigations into four of the largest banks.", "investigations", None),
+        # who made the charges denied
+        ("The Serbian government denied accusations by Human Rights Watch.", "denied", None),
+    ],
+)
+def test_recipient_at_new_markers(coder: Coder, text: str, trigger: str, phrase: str | None) -> None:
+    expected = {
+        "surrendered": "the mountains of Kunar province",
+        "investigation": "a shipping firm",
+        "investigations": "four of the largest banks",
+        "denied": "Human Rights Watch",
+    }
+    (recipient,) = _recipients(coder, text, trigger)
+    assert recipient.text == (phrase or expected[trigger])
+
+
+def test_a_place_marker_takes_only_a_place(coder: Coder) -> None:
+    """ "in a bid to ..." names no place: the ceasefire has no recipient."""
+    events = _events(coder, "The army declared a truce in a bid to calm the valley.")
+    assert events
+    assert all("bid" not in r.text for e in events for r in e.recipient)
+
+
+def test_expressed_feeling_takes_its_preposition(coder: Coder) -> None:
+    (recipient,) = _recipients(
+        coder, "The Mexican president expressed concern for the health of the pope.", "expressed"
+    )
+    assert recipient.text == "the health of the pope"
+
+
+def test_a_meeting_keeps_its_actor_out_of_the_recipients(coder: Coder) -> None:
+    """A met B is A -> B: listing A among the recipients would answer a query for A as recipient."""
+    recipients = _recipients(coder, "The Spanish foreign minister met Moroccan officials in Rabat.", "met")
+    assert [r.text for r in recipients] == ["Moroccan officials"]
+    (one_sided,) = _recipients(coder, "Peru shared intelligence with Chile.", "shared")
+    assert one_sided.country == "CHL"
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "phrase"),
+    [
+        # one phrase joins the parties of a mutual event: it is their recipient
+        (
+            "Japanese and Australian troops agreed to hold joint drills.",
+            "agreed",
+            "Japanese and Australian troops",
+        ),
+    ],
+)
+def test_mutual_event_of_joined_parties(coder: Coder, text: str, trigger: str, phrase: str) -> None:
+    (recipient,) = _recipients(coder, text, trigger)
+    assert recipient.text == phrase
+    assert recipient.country is None and recipient.cameo is None  # the phrase names several parties
+
+
+def test_a_coordination_inside_a_name_joins_no_parties(coder: Coder) -> None:
+    assert _recipients(coder, "The Minister of Trade and Industry signed an agreement.", "signed") == ()
+
+
+def test_a_frames_of_phrase_is_the_accusation_not_the_accused(coder: Coder) -> None:
+    (recipient,) = _recipients(coder, "The rights group accused the army of shelling the town.", "accused")
+    assert recipient.text == "the army"
+
+
+def test_where_a_person_is_met_is_no_part_of_the_person(coder: Coder) -> None:
+    recipients = _recipients(coder, "The Spanish king met French President Emmanuel Macron in Paris.", "met")
+    assert recipients[-1].text == "French President Emmanuel Macron"
+
+
+def test_a_relative_clause_set_off_by_a_comma_ends_the_phrase(coder: Coder) -> None:
+    text = "Rebels rejected any talks with the Kenyan government, which they call a puppet of foreign powers."
+    (recipient,) = _recipients(coder, text, "rejected")
+    assert recipient.text == "any talks with the Kenyan government"
+
+
+def test_a_frame_takes_the_phrase_its_embedded_event_acts_on(coder: Coder) -> None:
+    text = "The Danish government is considering sending aid to the flooded villages."
+    (recipient,) = _recipients(coder, text, "considering")
+    assert recipient.text == "the flooded villages"
+
+
+def test_an_embedded_statement_acts_on_no_one(coder: Coder) -> None:
+    assert _recipients(coder, "The minister declined to comment on the new budget.", "declined") == ()
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "phrase"),
+    [
+        # "that": the subject of the clause a feeling is about
+        (
+            "Chile expressed concern that the new border fence would divide families.",
+            "expressed",
+            "the new border fence",
+        ),
+        (
+            "The minister said she is optimistic that the vaccine rollout will speed up.",
+            "optimistic",
+            "the vaccine rollout",
+        ),
+    ],
+)
+def test_that_clause_subject_is_the_recipient(coder: Coder, text: str, trigger: str, phrase: str) -> None:
+    (recipient,) = _recipients(coder, text, trigger)
+    assert recipient.text == phrase
+
+
+def test_a_list_inside_an_actor_phrase_gives_one_actor_each(coder: Coder) -> None:
+    """One span covers "The ambassadors of France"; Germany's and Italy's ambassadors act too."""
+    events = _events(coder, "The ambassadors of France, Germany and Italy condemned the shelling.")
+    assert [a.cameo for a in events[0].actor] == ["FRAGOV", "DEUGOV", "ITAGOV"]
+    (signed,) = _events(coder, "The navies of Chile and Peru signed a maritime accord.")
+    assert [a.cameo for a in signed.actor] == ["CHLMIL", "PERMIL"]
+    assert [r.cameo for r in signed.recipient] == ["CHLMIL", "PERMIL"]  # a mutual act: each the other's

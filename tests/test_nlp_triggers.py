@@ -171,3 +171,24 @@ def test_triggers_agentless_event_is_weaker_than_an_event_with_an_actor(coder: C
 def test_triggers_obligation_of_the_speaker_itself_is_not_a_demand(coder: Coder) -> None:
     codes = [e.cameo.code for e in _code(coder, "Germany said it must send more aid to Ukraine.")]
     assert "100" not in codes and "070" in codes
+
+
+@pytest.mark.parametrize(
+    ("text", "code", "recipient"),
+    [
+        # the speaker's own stance, stated in the clause it reports, codes the statement
+        ("The ministry said it is skeptical of the new tariff plan.", "012", "the new tariff plan"),
+        ("Canada said it was optimistic about a deal with Mexico.", "013", "a deal with Mexico"),
+        ("The union says it remains wary of the pension reform.", "012", "the pension reform"),
+    ],
+)
+def test_stated_stance_codes_the_statement(coder: Coder, text: str, code: str, recipient: str) -> None:
+    events = _code(coder, text)
+    stances = [e for e in events if e.cameo.code == code]
+    assert stances, [(e.cameo.code, e.trigger.text) for e in events]
+    assert [r.text for r in stances[0].recipient] == [recipient]
+
+
+def test_someone_elses_stance_is_no_stance_of_the_speaker(coder: Coder) -> None:
+    events = _code(coder, "The ministry said the minister is optimistic about the new tariff plan.")
+    assert all(e.cameo.code != "013" for e in events), [e.cameo.code for e in events]

@@ -97,16 +97,16 @@ def test_petrarch_import_reads_entries_synonyms_and_dated_codes(tmp_path: Path) 
     assert by_name["ARNOR_"].phrases == ("ARNOR_", "CARDOLAN")
     assert by_name["IRENA_QUILLFEATHER_"].codes == (
         Restriction("RUSELI", None, dt.date(2001, 1, 19)),
-        Restriction("RUSGOV", dt.date(2001, 1, 20), dt.date(2009, 1, 19)),
-        Restriction("RUSMIL", dt.date(2005, 1, 1), dt.date(2005, 1, 31)),
+        Restriction("RUSGOV", dt.date(2001, 1, 20), dt.date(2009, 1, 20)),
+        Restriction("RUSMIL", dt.date(2005, 1, 1), dt.date(2005, 2, 1)),
         Restriction("RUSELI"),
     )
     assert by_name["BARTHOLOMEW_WREN_"].codes == (
-        Restriction("IGOUNO", dt.date(2000, 1, 1), dt.date(2008, 7, 31)),
+        Restriction("IGOUNO", dt.date(2000, 1, 1), dt.date(2008, 8, 1)),
         Restriction(None),
     )
     assert by_name["PIPPIN_HOLLYBUCK"].codes[1:] == (
-        Restriction("HOBGOV", dt.date(1995, 6, 1), dt.date(1999, 8, 14)),
+        Restriction("HOBGOV", dt.date(1995, 6, 1), dt.date(1999, 8, 15)),
         Restriction("HOBREB", dt.date(1999, 8, 16), None),
     )
     assert "NAZGUL" not in by_name
@@ -120,7 +120,7 @@ def test_petrarch_import_reads_entries_synonyms_and_dated_codes(tmp_path: Path) 
         ("[USA <950601]", Restriction("USA", None, dt.date(1995, 5, 31))),
         ("[USA >301231]", Restriction("USA", dt.date(2030, 12, 31), None)),
         ("[USA >311231]", Restriction("USA", dt.date(1931, 12, 31), None)),
-        ("[usagov 20010120-20090120]", Restriction("USAGOV", dt.date(2001, 1, 20), dt.date(2009, 1, 19))),
+        ("[usagov 20010120-20090120]", Restriction("USAGOV", dt.date(2001, 1, 20), dt.date(2009, 1, 20))),
         ("[USA 20121204]", Restriction("USA", dt.date(2012, 12, 4), None)),
         ("[USA 9008223-911221]", None),
         ("[USA 20090120-20010120]", None),
@@ -147,7 +147,7 @@ def test_petrarch_import_maps_codes_to_records(tmp_path: Path) -> None:
     pippin = [(r[1], r[4], r[7], r[8], r[9]) for r in imported.people if r[0] == "Pippin Hollybuck"]
     assert pippin == [  # aliases, sector, start, end, cameo
         ("Hollybuck", "", "0001-01-01", "1995-05-31", "HOB"),
-        ("Hollybuck", "GOV", "1995-06-01", "1999-08-14", "HOBGOV"),
+        ("Hollybuck", "GOV", "1995-06-01", "1999-08-15", "HOBGOV"),
         ("Hollybuck", "REB", "1999-08-16", "", "HOBREB"),
     ]
 
@@ -157,11 +157,11 @@ def test_petrarch_import_keeps_dated_roles_as_people_rows(tmp_path: Path) -> Non
     roles = [(r[2], r[3], r[4], r[7], r[8], r[9]) for r in imported.people if r[0] == "Irena Quillfeather"]
     assert roles == [  # country, org, sector, start, end, cameo; the first dated code listed wins
         ("RUS", "", "ELI", "0001-01-01", "2001-01-19", "RUSELI"),
-        ("RUS", "", "GOV", "2001-01-20", "2009-01-19", "RUSGOV"),
-        ("RUS", "", "ELI", "2009-01-20", "", "RUSELI"),
+        ("RUS", "", "GOV", "2001-01-20", "2009-01-20", "RUSGOV"),  # both days of a range included
+        ("RUS", "", "ELI", "2009-01-21", "", "RUSELI"),
     ]
     wren = [(r[3], r[7], r[8]) for r in imported.people if r[0] == "Bartholomew Wren"]
-    assert wren == [("UN", "2000-01-01", "2008-07-31")]  # [---]: no actor outside that period
+    assert wren == [("UN", "2000-01-01", "2008-08-01")]  # [---]: no actor outside that period
 
 
 def test_petrarch_import_agents_expand_sets_and_plurals(tmp_path: Path) -> None:
@@ -209,7 +209,7 @@ def test_petrarch_import_dated_roles_resolve_by_publication_date(
     pippin: str,
 ) -> None:
     recognizer = ActorRecognizer(parser, actors_files=imported_files)
-    doc = parser("Irena Quillfeather met the golden geese in Minas Tirith, and so did Pippin Hollybuck.")
+    doc = parser("Irena Quillfeather met the golden geese near Minas Tirith, and so did Pippin Hollybuck.")
     doc._.published = dt.date.fromisoformat(published)
     found = {span.text: span._.entity for span in recognizer(doc).spans[ACTORS_KEY]}
     person = found["Irena Quillfeather"]
@@ -299,3 +299,40 @@ def test_petrarch_import_phoenix_dictionaries_change_the_figures(
     # Phoenix names actors the bundled tables lack (more gold actors found), without costing F1.
     assert phoenix.counts["actor"].tp > bundled.counts["actor"].tp
     assert phoenix.metrics["actor.f1"] >= bundled.metrics["actor.f1"]
+
+
+# Names the bundled tables know, some coded otherwise (a dictionary of its own conventions).
+OVERRIDING = """\
+NORWAY [NOR]
+PERU [PRU]
++LIMA
+CHILE [CHL]
++SANTIAGO
+ALPINE_GUARD_(PERU) [CHEMIL]
+PERU_ [XXX]
+NATO_FORCES [IGOWSTNATMIL]
++NATO
+"""
+
+
+def test_petrarch_import_writes_names_the_bundled_tables_code_otherwise(tmp_path: Path) -> None:
+    imported = import_actors([write(tmp_path, "o.txt", OVERRIDING)])
+    orgs = {row[2]: row for row in imported.organisations}  # org, cameo, name, variants, country, sector
+    assert "Norway" not in orgs  # the same code: left to the bundled tables
+    assert orgs["Peru"][:4] == ("", "PRU", "Peru", "Lima")  # coded otherwise: written, with its capital
+    assert orgs["Peru"][4] == "PER"  # the bundled country it names is kept where the code names none
+    assert orgs["Santiago"][1:3] == ("CHL", "Santiago")  # a capital the dictionary codes as its country
+    assert "Chile" not in orgs
+    assert orgs["Alpine Guard"][1] == "CHEMIL"
+    assert "PERU" not in {v for row in orgs.values() for v in row[3].split("|")}  # a (PARENS) acronym
+    assert all(row[1] != "XXX" for row in orgs.values())  # the first entry to name Peru wins
+    assert orgs["Nato Forces"][0] == "NATO"  # a variant names a bundled organisation: the same one
+
+    tables = load_tables(write_imported(imported, tmp_path / "o.tsv"))
+    assert {n.key for n in tables.names["peru"]} == {"Peru"}  # the user's row replaces the country
+    assert tables.organisations["Peru"].cameo == "PRU"
+
+
+def test_petrarch_import_agent_coded_otherwise_keeps_its_office(tmp_path: Path) -> None:
+    imported = import_agents([write(tmp_path, "g.txt", "PRESIDENT [~GOVPRE]\nTROOPS [~MIL]\n")])
+    assert imported.sectors == (("president", "GOV", "GOVPRE", "president"),)

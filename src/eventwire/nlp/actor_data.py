@@ -14,10 +14,16 @@ and lines starting with ``#`` are skipped; a field holding several variants sepa
   ``end`` (``YYYY-MM-DD``; an empty end means still in office), and optionally ``cameo``: the CAMEO
   actor code of the holder in that role, which then need not name a known country or organisation
   (``HOBGOV``); without it the code is built from country and sector. One row per role held.
+- ``geo_features.tsv``: ``words``: capitalised words that make a name next to them a place, not an
+  actor (``the South China Sea``, ``the Gulf of Mexico``).
 - ``sectors.tsv``: ``words``, ``sector`` (PLOVER), ``cameo`` (CAMEO agent code), ``role`` (the office
   in ``people.tsv`` the word names, e.g. ``president``; ``leader`` asks for the country's leader).
 
 Variants written in capitals (``US``, ``WHO``, ``PM``) only match text in capitals.
+
+A user's file (``actors_files``) takes precedence over the bundled tables for the names, people,
+organisations and sector words it lists: its row replaces what the bundled tables say of them. Within
+the user's files a name or word still has one meaning only.
 """
 
 from __future__ import annotations
@@ -35,6 +41,7 @@ from eventwire.errors import DataError
 NameKind = Literal["person", "org", "country", "metonym", "capital", "adjective"]
 
 BUNDLED = ("countries.tsv", "organisations.tsv", "armed_groups.tsv", "people.tsv", "sectors.tsv")
+GEO_FEATURES = "geo_features.tsv"
 
 COUNTRY_COLUMNS = ("iso3", "cameo", "name", "names", "adjectives", "capitals", "metonyms")
 ORG_COLUMNS = ("org", "cameo", "name", "variants", "country", "sector")
@@ -127,6 +134,10 @@ class ActorTables:
     people: dict[str, Person] = dataclasses.field(default_factory=dict)
     names: dict[str, list[Name]] = dataclasses.field(default_factory=dict)
     sectors: dict[str, tuple[SectorWord, str | None]] = dataclasses.field(default_factory=dict)
+    # What the bundled tables defined and no user file has replaced yet: name variants and sector
+    # words (lower case), organisation and person names.
+    bundled: set[tuple[str, str]] = dataclasses.field(default_factory=set)
+    geo_features: frozenset[str] = frozenset()
 
     def holders(self, owner: str, role: str, day: dt.date) -> list[Person]:
         """Who holds ``role`` (``leader``: a leading role) for a country or org on ``day``, newest first."""
@@ -157,6 +168,13 @@ def load_tables(actors_files: Sequence[str | Path] = ()) -> ActorTables:
         if name == "armed_groups.tsv" and not entry.is_file():
             continue
         _load_text(tables, str(entry), entry.read_text(encoding="utf-8"), expected=name)
+    tables.geo_features = frozenset(_geo_features(data.joinpath(GEO_FEATURES).read_text(encoding="utf-8")))
+    tables.bundled = (
+        {("name", v) for v in tables.names}
+        | {("sector", w) for w in tables.sectors}
+        | {("org", o) for o in tables.organisations}
+        | {("person", p) for p in tables.people}
+    )
     for path in actors_files:
         try:
             text = Path(path).read_text(encoding="utf-8")
@@ -197,6 +215,14 @@ def _load_text(tables: ActorTables, path: str, text: str, *, expected: str | Non
         _add_sectors(tables, path, rows)
 
 
+def _geo_features(text: str) -> Iterator[str]:
+    lines = list(_lines(text))
+    if not lines or lines[0][1].strip() != "words":
+        raise DataError(GEO_FEATURES, lines[0][0] if lines else None, "header must name the column words")
+    for _, line in lines[1:]:
+        yield from _variants(line)
+
+
 def _lines(text: str) -> Iterator[tuple[int, str]]:
     for no, line in enumerate(text.splitlines(), start=1):
         if line.strip() and not line.startswith("#"):
@@ -230,7 +256,18 @@ def _optional(path: str, no: int, row: dict[str, str], column: str, pattern: re.
     return _need(path, no, row, column, pattern) if row[column] else None
 
 
+def _replaces_bundled(tables: ActorTables, kind: str, key: str) -> bool:
+    """Whether a user file's entry replaces the bundled one of this kind and key (once: then it is
+    the user's own)."""
+    if (kind, key) in tables.bundled:
+        tables.bundled.discard((kind, key))
+        return True
+    return False
+
+
 def _add_name(tables: ActorTables, path: str, no: int, variant: str, name: Name) -> None:
+    if _replaces_bundled(tables, "name", variant.lower()):
+        del tables.names[variant.lower()]
     exact = variant if variant.isupper() and sum(c.isalpha() for c in variant) >= 2 else None
     entry = dataclasses.replace(name, exact=exact)
     known = tables.names.setdefault(variant.lower(), [])
@@ -276,7 +313,7 @@ def _add_organisations(tables: ActorTables, path: str, rows: Iterable[tuple[int,
             country=country,
             sector=_optional(path, no, row, "sector", _CODE3),
         )
-        if name in tables.organisations:
+        if name in tables.organisations and not _replaces_bundled(tables, "org", name):
             raise DataError(path, no, f"organisation {name!r} is listed twice")
         tables.organisations[name] = organisation
         for variant in [name, *_variants(row["variants"])]:
@@ -312,7 +349,7 @@ def _add_people(tables: ActorTables, path: str, rows: Iterable[tuple[int, dict[s
             end=end,
             cameo=cameo,
         )
-        person = tables.people.get(name)
+        person = None if _replaces_bundled(tables, "person", name) else tables.people.get(name)
         tables.people[name] = Person(name, (*person.roles, role) if person else (role,))
         for variant in [name, *_variants(row["aliases"])]:
             _add_name(tables, path, no, variant, Name("person", name, None))
@@ -327,7 +364,7 @@ def _add_sectors(tables: ActorTables, path: str, rows: Iterable[tuple[int, dict[
         )
         variants = _variants(_need(path, no, row, "words"))
         for variant in variants:
-            if variant.lower() in tables.sectors:
+            if variant.lower() in tables.sectors and not _replaces_bundled(tables, "sector", variant.lower()):
                 raise DataError(path, no, f"sector word {variant!r} is listed twice")
             exact = variant if variant.isupper() else None
             tables.sectors[variant.lower()] = (word, exact)

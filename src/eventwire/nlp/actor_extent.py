@@ -180,8 +180,8 @@ def _extent(
         held = holding is not None and child.left_edge.i <= holding.i <= child.right_edge.i
         if child.i in skip and not held:
             continue
-        if held:
-            first, last = child.left_edge.i, child.right_edge.i + 1
+        if held and holding is not None:  # the actor's dependent, up to a relative clause after a comma
+            first, last = child.left_edge.i, _before_aside(child, holding)
         elif _inside(child, leave, top=top):
             first, last = _extent(child, leave, None, top=False)
             if child.dep_ == "acl" and (first, last) == (child.i, child.i + 1):
@@ -190,6 +190,18 @@ def _extent(
             continue
         start, end = min(start, first), max(end, last)
     return start, end
+
+
+def _before_aside(token: Token, holding: Token) -> int:
+    """The end of ``token``'s subtree, cut before a relative clause after ``holding`` that a comma sets
+    off ("talks with the government, which it calls a puppet")."""
+    doc = token.doc
+    end = token.right_edge.i + 1
+    for word in token.subtree:
+        start = word.left_edge.i
+        if word.dep_ == "relcl" and start > holding.i + 1 and doc[start - 1].text == ",":
+            end = min(end, start - 1)
+    return end
 
 
 def _inside(child: Token, leave: frozenset[str], *, top: bool) -> bool:

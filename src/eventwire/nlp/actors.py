@@ -27,7 +27,6 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-import itertools
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -38,6 +37,20 @@ from spacy.util import filter_spans
 
 from eventwire.nlp.actor_data import ActorTables, Name, Person, SectorWord, load_tables
 from eventwire.nlp.actor_extent import noun_phrase
+from eventwire.nlp.actor_parts import (
+    CONJUNCTIONS,
+    PAST,
+    Actor,
+    Atom,
+    DocState,
+    conjunct,
+    day_of,
+    definite,
+    join_person_matches,
+    keys,
+    refined,
+    titled_name,
+)
 from eventwire.nlp.extensions import ACTORS_KEY, register_extensions
 from eventwire.records import Entity
 
@@ -50,40 +63,6 @@ _POSSESSORS = frozenset({"country", "metonym", "capital", "org"})
 _HIDING_LABELS = frozenset({"PERSON", "FAC", "WORK_OF_ART", "PRODUCT", "EVENT", "LAW"})
 _SINGULAR = frozenset({"NN", "NNP"})
 _PLURAL = frozenset({"NNS", "NNPS"})
-_CONJUNCTIONS = frozenset({"and", "or", "nor"})
-
-
-@dataclasses.dataclass(frozen=True, slots=True)
-class _Atom:
-    """A matched name or sector word, before composition."""
-
-    start: int
-    end: int
-    kind: str  # a NameKind or "sector"
-    names: tuple[Name, ...] = ()
-    sector: SectorWord | None = None
-
-
-@dataclasses.dataclass(frozen=True, slots=True)
-class _Actor:
-    """What a span resolves to, apart from its text and offsets."""
-
-    name: str
-    country: str | None = None
-    org: str | None = None
-    sector: str | None = None
-    cameo: str | None = None
-
-
-@dataclasses.dataclass(slots=True)
-class _DocState:
-    day: dt.date
-    atoms: list[_Atom]
-    atom_of: dict[int, int]
-    consumed: set[int] = dataclasses.field(default_factory=set)
-    mentioned: list[Person] = dataclasses.field(default_factory=list)
-    surnames: dict[str, _Actor] = dataclasses.field(default_factory=dict)
-    found: list[tuple[int, int, _Actor]] = dataclasses.field(default_factory=list)
 
 
 class ActorRecognizer:
@@ -115,7 +94,7 @@ class ActorRecognizer:
     def __call__(self, doc: Doc) -> Doc:
         atoms = sorted(self._name_atoms(doc) + self._sector_atoms(doc), key=lambda a: a.start)
         atom_of = {i: n for n, a in enumerate(atoms) for i in range(a.start, a.end)}
-        state = _DocState(day=_day(doc._.published), atoms=atoms, atom_of=atom_of)
+        state = DocState(day=day_of(doc._.published), atoms=atoms, atom_of=atom_of)
         self._people(doc, state)
         self._the_rest(doc, state)
         spans: list[Span] = []
@@ -144,7 +123,7 @@ class ActorRecognizer:
 
     # -- matching -----------------------------------------------------------------------------
 
-    def _name_atoms(self, doc: Doc) -> list[_Atom]:
+    def _name_atoms(self, doc: Doc) -> list[Atom]:
         ent_of = {i: ent for ent in doc.ents for i in range(ent.start, ent.end)}
         found: dict[tuple[int, int], tuple[Name, ...]] = {}
         for _, start, end in self._matcher(doc):
@@ -160,18 +139,28 @@ class ActorRecognizer:
                 continue
             kind = min((n.kind for n in names), key=_KIND_ORDER.index)
             names = [n for n in names if n.kind == kind]
+            if kind != "person" and self._place(doc, start, end):
+                continue
             if not self._hidden(doc, span, kind, ent_of):
                 found[(start, end)] = tuple(names)
-        _join_person_matches(found)
+        join_person_matches(found)
         atoms = []
         for span in filter_spans([doc[s:e] for s, e in found]):
             kept = found[(span.start, span.end)]
-            atoms.append(_Atom(span.start, span.end, kept[0].kind, kept))
+            atoms.append(Atom(span.start, span.end, kept[0].kind, kept))
         return atoms
+
+    def _place(self, doc: Doc, start: int, end: int) -> bool:
+        """Whether a name is part of a place named after it: ``the South China Sea``, ``the Taiwan
+        Strait``, ``the Gulf of Mexico`` (words of ``geo_features.tsv``, capitalised)."""
+        features = self.tables.geo_features
+        if end < len(doc) and doc[end].text in features:
+            return True
+        return start >= 2 and doc[start - 1].lower_ == "of" and doc[start - 2].text in features
 
     def _hidden(self, doc: Doc, span: Span, kind: str, ent_of: dict[int, Span]) -> bool:
         """Whether a match is only part of another name (``Michael Jordan``, ``Moscow State University``)."""
-        ent = _conjunct(ent_of.get(span.start), span)
+        ent = conjunct(ent_of.get(span.start), span)
         if ent is None or ent.end < span.end:
             return False
         if kind == "person" and len(span) == 1 and ent.label_ in ("GPE", "LOC", "NORP", "FAC"):
@@ -192,22 +181,22 @@ class ActorRecognizer:
             return None
         for n in range(min(self._sector_len, len(doc) - i), 0, -1):
             tokens = doc[i : i + n]
-            for key in _keys(tokens):
+            for key in keys(tokens):
                 entry = self._sectors.get(key)
                 if entry and (entry[1] is None or tokens.text == entry[1]):
                     return n, entry[0]
         return None
 
-    def _sector_atoms(self, doc: Doc) -> list[_Atom]:
+    def _sector_atoms(self, doc: Doc) -> list[Atom]:
         taken = {i for ent in doc.ents for i in range(ent.start, ent.end) if ent.label_ == "PERSON"}
-        atoms: list[_Atom] = []
+        atoms: list[Atom] = []
         i = 0
         while i < len(doc):
             hit = None if i in taken else self._sector_at(doc, i)
             if hit is None or doc[i + hit[0] - 1].pos_ not in ("NOUN", "PROPN"):
                 i += 1
                 continue
-            atoms.append(_Atom(i, i + hit[0], "sector", sector=hit[1]))
+            atoms.append(Atom(i, i + hit[0], "sector", sector=hit[1]))
             i += hit[0]
         covered = {i for a in atoms for i in range(a.start, a.end)}
         kept = []
@@ -220,11 +209,12 @@ class ActorRecognizer:
 
     # -- composition --------------------------------------------------------------------------
 
-    def _people(self, doc: Doc, state: _DocState) -> None:
+    def _people(self, doc: Doc, state: DocState) -> None:
         """Named people, with the title before them when there is one."""
         anchors: list[tuple[int, int, int | None]] = [
             (a.start, a.end, n) for n, a in enumerate(state.atoms) if a.kind == "person"
         ]
+        anchors += [(a.start, a.end, n) for n, a in enumerate(state.atoms) if titled_name(doc, state, n)]
         for ent in doc.ents:
             if ent.label_ == "PERSON" and not any(i in state.atom_of for i in range(ent.start, ent.end)):
                 anchors.append((ent.start, ent.end, None))
@@ -233,12 +223,18 @@ class ActorRecognizer:
             inner = [n for n, a in enumerate(state.atoms) if start <= a.start < end and a.kind == "sector"]
             has_title = bool(inner) or any(state.atoms[t].kind == "sector" for t in title_atoms)
             state.consumed.update(inner)
-            if index is not None:
+            if index is not None and state.atoms[index].kind != "person":
+                # A name the tables code as a state or group, titled like a person (``Bree Prime
+                # Minister Romendacil``): the title's country and office, else the name's code refined.
+                actor = self._titled_actor(state.atoms[index].names[0].key, [*title_atoms, index], state)
+            elif index is not None:
                 person = self._pick_person(doc[start:end], state.atoms[index].names, state)
                 if person is None:
                     continue
                 state.mentioned.append(person)
-                actor = self._person_actor(person, state.day)
+                actor = self._person_actor(
+                    person, state.day, self._title_office(doc, title_start, title_atoms, state)
+                )
             elif has_title:
                 actor = self._titled_actor(doc[start:end].text, title_atoms, state)
                 for token in doc[start:end]:  # either part may be the family name (Mao Ning, John Smith)
@@ -256,7 +252,7 @@ class ActorRecognizer:
             state.found.append((title_start, end, actor))
         self._surnames(doc, state)
 
-    def _surnames(self, doc: Doc, state: _DocState) -> None:
+    def _surnames(self, doc: Doc, state: DocState) -> None:
         """Later bare surnames of titled people not in the tables (``Mao`` after ``... Mao Ning``)."""
         if not state.surnames:
             return
@@ -273,7 +269,7 @@ class ActorRecognizer:
             ):
                 state.found.append((token.i, token.i + 1, actor))
 
-    def _title(self, doc: Doc, start: int, state: _DocState) -> tuple[int, list[int]]:
+    def _title(self, doc: Doc, start: int, state: DocState) -> tuple[int, list[int]]:
         """Where a title before a person begins, and the atoms in it."""
         first, atoms, i = start, [], start - 1
         while i >= 0:
@@ -291,12 +287,14 @@ class ActorRecognizer:
                 token.tag_ == "POS" and before is not None and state.atoms[before].kind in _POSSESSORS
             )
             modifier = token.pos_ == "ADJ" or (token.pos_ in ("NOUN", "PROPN") and token.dep_ == "compound")
-            if not (possessive or modifier or token.tag_ == "HYPH"):
+            modifier = modifier or (token.dep_ == "conj" and token.head.pos_ == "ADJ")  # stern and tireless
+            between = token.lower_ in (*CONJUNCTIONS, ",") and i > 0 and doc[i - 1].pos_ == "ADJ"
+            if not (possessive or modifier or between or token.tag_ == "HYPH"):
                 break
             i -= 1
         return first, atoms
 
-    def _the_rest(self, doc: Doc, state: _DocState) -> None:
+    def _the_rest(self, doc: Doc, state: DocState) -> None:
         """Descriptions, names of states and organisations, and sector words, left to right."""
         n = 0
         while n < len(state.atoms):
@@ -320,6 +318,9 @@ class ActorRecognizer:
                 else:
                     actor = self._bare_sector(doc, atom.start, end, head, state)
                 state.found.append((atom.start, end, actor))
+                for other in self._coordinated(doc, owner, state) if owner else ():  # of A, B and C
+                    state.found.append((other.start, other.end, self._described(doc, other, head, state)))
+                    end = other.end
             else:
                 standalone = self._standalone(doc, atom)
                 if standalone is not None:
@@ -328,21 +329,49 @@ class ActorRecognizer:
             while n < len(state.atoms) and state.atoms[n].start < end:
                 n += 1
 
-    def _of_owner(self, doc: Doc, i: int, state: _DocState) -> _Atom | None:
-        """The state or organisation in ``the president of France`` or ``troops from Chad``: the atom
-        after ``of`` or ``from`` at ``i``."""
+    def _of_owner(self, doc: Doc, i: int, state: DocState) -> Atom | None:
+        """The state or organisation in ``the president of France``, ``troops from Chad`` or
+        ``lawmakers in Peru``: the atom after ``of`` or ``from`` at ``i``, or after ``in`` when it
+        names a state, organisation or seat of government (a city says where, not whose: ``students
+        in Moscow``)."""
         n = state.atom_of.get(i + 1)
-        if i < len(doc) and doc[i].lower_ in ("of", "from") and n is not None and n not in state.consumed:
-            atom = state.atoms[n]
-            if atom.start == i + 1 and atom.kind in _POSSESSORS:
-                return atom
-        return None
+        if i >= len(doc) or n is None or n in state.consumed:
+            return None
+        atom = state.atoms[n]
+        if atom.start != i + 1 or atom.kind not in _POSSESSORS:
+            return None
+        word = doc[i].lower_
+        return (
+            atom
+            if word in ("of", "from") or (word == "in" and atom.kind in ("country", "org", "metonym"))
+            else None
+        )
 
-    def _sector_group(self, doc: Doc, i: int, state: _DocState, kind: str) -> tuple[int, _Atom] | None:
+    def _coordinated(self, doc: Doc, first: Atom, state: DocState) -> list[Atom]:
+        """The states or organisations coordinated with ``first`` (``of Arnor, Osgiliath and Gondor``),
+        each standing alone (not ``Gondor's`` or ``Gondor police``)."""
+        found: list[Atom] = []
+        i = first.end
+        while i < len(doc):
+            j = i + (doc[i].text == ",")
+            j += j < len(doc) and doc[j].lower_ in CONJUNCTIONS
+            n = state.atom_of.get(j) if j > i else None
+            if n is None or n in state.consumed:
+                break
+            atom = state.atoms[n]
+            if atom.start != j or atom.kind not in _POSSESSORS:
+                break
+            if atom.end < len(doc) and (doc[atom.end].tag_ == "POS" or atom.end in state.atom_of):
+                break
+            found.append(atom)
+            i = atom.end
+        return found
+
+    def _sector_group(self, doc: Doc, i: int, state: DocState, kind: str) -> tuple[int, Atom] | None:
         """The run of sector words from token ``i`` (after a possessive and modifiers): end and head."""
         if kind in _POSSESSORS and i < len(doc) and doc[i].tag_ == "POS":
             i += 1
-        head: _Atom | None = None
+        head: Atom | None = None
         end, gap = i, 0
         while end < len(doc) and gap <= 3:
             n = state.atom_of.get(end)
@@ -360,7 +389,7 @@ class ActorRecognizer:
             return None
         return head.end, head
 
-    def _described(self, doc: Doc, modifier: _Atom, head: _Atom, state: _DocState) -> _Actor:
+    def _described(self, doc: Doc, modifier: Atom, head: Atom, state: DocState) -> Actor:
         word = head.sector
         assert word is not None
         key = modifier.names[0].key
@@ -372,17 +401,17 @@ class ActorRecognizer:
                 state.mentioned.append(holders[0])
                 return self._person_actor(holders[0], state.day)
         if organisation is not None:
-            return _Actor(
+            return Actor(
                 organisation.name,
                 organisation.country,
                 organisation.org,
                 word.sector,
-                _refined(organisation.cameo, word.cameo),
+                refined(organisation.cameo, word.cameo),
             )
         country = self.tables.countries[key]
-        return _Actor(country.name, country.iso3, None, word.sector, country.cameo + word.cameo)
+        return Actor(country.name, country.iso3, None, word.sector, country.cameo + word.cameo)
 
-    def _bare_sector(self, doc: Doc, start: int, end: int, head: _Atom, state: _DocState) -> _Actor:
+    def _bare_sector(self, doc: Doc, start: int, end: int, head: Atom, state: DocState) -> Actor:
         """A sector word alone, resolved from context when it is definite (``the president``).
 
         ``the president`` is the office-holder of the country named earlier in the sentence, else the
@@ -391,8 +420,8 @@ class ActorRecognizer:
         """
         word = head.sector
         assert word is not None
-        if not _definite(doc, start):
-            return _Actor(doc[start:end].text, None, None, word.sector, word.cameo)
+        if not definite(doc, start):
+            return Actor(doc[start:end].text, None, None, word.sector, word.cameo)
         singular = doc[end - 1].tag_ in _SINGULAR
         if word.role and singular:
             sentence_start = doc[start].sent.start if doc.has_annotation("SENT_START") else 0
@@ -416,27 +445,27 @@ class ActorRecognizer:
                 if actor.name in self.tables.organisations:  # the rebels: the group named before
                     return actor
                 country = self.tables.countries[actor.country]
-                return _Actor(country.name, country.iso3, None, word.sector, country.cameo + word.cameo)
-        return _Actor(doc[start:end].text, None, None, word.sector, word.cameo)
+                return Actor(country.name, country.iso3, None, word.sector, country.cameo + word.cameo)
+        return Actor(doc[start:end].text, None, None, word.sector, word.cameo)
 
-    def _standalone(self, doc: Doc, atom: _Atom) -> _Actor | None:
+    def _standalone(self, doc: Doc, atom: Atom) -> Actor | None:
         key = atom.names[0].key if atom.names else ""
         if atom.kind == "sector":
             assert atom.sector is not None
-            return _Actor(doc[atom.start : atom.end].text, None, None, atom.sector.sector, atom.sector.cameo)
+            return Actor(doc[atom.start : atom.end].text, None, None, atom.sector.sector, atom.sector.cameo)
         if atom.kind == "org":
             o = self.tables.organisations[key]
-            return _Actor(o.name, o.country, o.org, o.sector, o.cameo)
+            return Actor(o.name, o.country, o.org, o.sector, o.cameo)
         country = self.tables.countries[key]
         if atom.kind in ("capital", "metonym"):
-            return _Actor(country.name, country.iso3, None, _GOVERNMENT, country.cameo + _GOVERNMENT)
+            return Actor(country.name, country.iso3, None, _GOVERNMENT, country.cameo + _GOVERNMENT)
         if atom.kind == "adjective" and doc[atom.end - 1].tag_ not in _PLURAL:
             return None
-        return _Actor(country.name, country.iso3, None, None, country.cameo)
+        return Actor(country.name, country.iso3, None, None, country.cameo)
 
     # -- people -------------------------------------------------------------------------------
 
-    def _pick_person(self, span: Span, names: tuple[Name, ...], state: _DocState) -> Person | None:
+    def _pick_person(self, span: Span, names: tuple[Name, ...], state: DocState) -> Person | None:
         """The person a name stands for; a shared short name needs an earlier mention or one in office."""
         people = [self.tables.people[n.key] for n in names]
         in_office = [p for p in people if p.role_on(state.day)]
@@ -449,97 +478,55 @@ class ActorRecognizer:
                 return person
         return in_office[0] if len(in_office) == 1 else None
 
-    def _person_actor(self, person: Person, day: dt.date) -> _Actor:
-        """The person as coded on ``day``: by the role held then, else by the nearest one's country
-        (or the first three letters of its CAMEO code) without a sector."""
+    def _title_office(self, doc: Doc, start: int, title_atoms: list[int], state: DocState) -> Actor | None:
+        """The office a title before a name says (``German Chancellor``), when it names one and is
+        not a past one (``former``)."""
+        if not any(state.atoms[n].kind == "sector" for n in title_atoms):
+            return None
+        end = max(state.atoms[n].end for n in title_atoms)
+        while start > 0 and (doc[start - 1].pos_ in ("ADJ", "ADV", "DET") or doc[start - 1].lower_ in PAST):
+            start -= 1
+        if any(t.lower_ in PAST for t in doc[start:end]):
+            return None
+        return self._titled_actor("", title_atoms, state)
+
+    def _person_actor(self, person: Person, day: dt.date, office: Actor | None = None) -> Actor:
+        """The person as coded on ``day``: by the role held then, else by the ``office`` the title
+        before the name says, else by the nearest role's country (or the first three letters of its
+        CAMEO code) without a sector."""
         held = person.role_on(day)
         role = held or person.nearest_role(day)
         sector = held.sector if held else None
+        if held is None and office is not None and office.sector:
+            if office.country or office.org:
+                return dataclasses.replace(office, name=person.name)
+            country = self.tables.countries[role.country] if role.country else None
+            prefix = country.cameo if country else (role.cameo or "")[:3]
+            return Actor(person.name, role.country, None, office.sector, prefix + (office.cameo or ""))
         if held and held.cameo:
-            return _Actor(person.name, held.country, held.org, sector, held.cameo)
+            return Actor(person.name, held.country, held.org, sector, held.cameo)
         if role.org and role.org in self._by_acronym:
-            return _Actor(person.name, role.country, role.org, sector, self._by_acronym[role.org].cameo)
+            return Actor(person.name, role.country, role.org, sector, self._by_acronym[role.org].cameo)
         country = self.tables.countries[role.country] if role.country else None
         cameo = country.cameo + (sector or "") if country else (role.cameo or "")[:3] or None
-        return _Actor(person.name, role.country, None, sector, cameo)
+        return Actor(person.name, role.country, None, sector, cameo)
 
-    def _titled_actor(self, name: str, title_atoms: list[int], state: _DocState) -> _Actor:
-        """A person not in the tables, coded by the title before the name."""
+    def _titled_actor(self, name: str, title_atoms: list[int], state: DocState) -> Actor:
+        """A person not in the tables, or a name they code as a state or group, coded by the title
+        before the name (its first state or organisation, refined by its office)."""
         atoms = [state.atoms[n] for n in sorted(title_atoms)]
         sectors = [a.sector for a in atoms if a.sector is not None]
         sector = sectors[-1] if sectors else None
         for atom in atoms:
             if atom.kind == "org":
                 o = self.tables.organisations[atom.names[0].key]
-                cameo = _refined(o.cameo, sector.cameo) if sector else o.cameo
-                return _Actor(name, o.country, o.org, sector.sector if sector else None, cameo)
+                cameo = refined(o.cameo, sector.cameo) if sector else o.cameo
+                return Actor(name, o.country, o.org, sector.sector if sector else None, cameo)
             if atom.kind in _MODIFIERS:
                 country = self.tables.countries[atom.names[0].key]
                 code = sector.sector if sector else None
-                return _Actor(
-                    name, country.iso3, None, code, country.cameo + (sector.cameo if sector else "")
-                )
-        return _Actor(name, None, None, sector.sector if sector else None, sector.cameo if sector else None)
-
-
-def _join_person_matches(found: dict[tuple[int, int], tuple[Name, ...]]) -> None:
-    """Add the union of overlapping matches that name the same person (``President Xi Jinping``)."""
-    spans = sorted(found)
-    for (s1, e1), (s2, e2) in itertools.combinations(spans, 2):
-        if s2 < e1 < e2:
-            keys = {n.key for n in found[(s1, e1)] if n.kind == "person"}
-            shared = tuple(n for n in found[(s2, e2)] if n.kind == "person" and n.key in keys)
-            if shared:
-                found.setdefault((s1, e2), shared)
-
-
-def _conjunct(ent: Span | None, span: Span) -> Span | None:
-    """The part of an entity that holds ``span`` between conjunctions and commas: a tagger that reads
-    ``Gondor and Osgiliath`` as one entity hides neither name."""
-    if ent is None:
-        return None
-    start, end = ent.start, ent.end
-    for token in ent:
-        if token.text == "," or (token.pos_ == "CCONJ" and token.lower_ in _CONJUNCTIONS):
-            if token.i < span.start:
-                start = token.i + 1
-            elif token.i >= span.end:
-                end = min(end, token.i)
-    return ent if (start, end) == (ent.start, ent.end) else Span(ent.doc, start, end, label=ent.label)
-
-
-def _refined(cameo: str, agent: str) -> str:
-    """An organisation's code with an agent word's: a bare three-letter code names a state-like actor
-    (one of an imported dictionary, ``CAL``), refined like a country's (``CAL`` + ``GOV``)."""
-    return cameo + agent if len(cameo) == 3 else cameo
-
-
-def _definite(doc: Doc, start: int) -> bool:
-    """Whether the phrase ending before ``start`` opens with ``the`` (``the reclusive and paranoid``)."""
-    i = start - 1
-    while i >= 0 and (doc[i].pos_ in ("ADJ", "ADV", "CCONJ") or doc[i].tag_ == "HYPH" or doc[i].text == ","):
-        i -= 1
-    return i >= 0 and doc[i].lower_ == "the"
-
-
-def _keys(tokens: Span) -> list[tuple[str, ...]]:
-    """Ways to read a token run: as written, and with its last word lemmatised."""
-    lower = tuple(t.lower_ for t in tokens)
-    lemma = (*lower[:-1], tokens[-1].lemma_.lower())
-    return [lower] if lemma == lower else [lower, lemma]
-
-
-def _day(published: object) -> dt.date:
-    if isinstance(published, dt.datetime):
-        return published.date()
-    if isinstance(published, dt.date):
-        return published
-    if isinstance(published, str):
-        try:
-            return dt.date.fromisoformat(published[:10])
-        except ValueError:
-            pass
-    return dt.date.today()
+                return Actor(name, country.iso3, None, code, country.cameo + (sector.cameo if sector else ""))
+        return Actor(name, None, None, sector.sector if sector else None, sector.cameo if sector else None)
 
 
 @Language.factory(

@@ -8,15 +8,16 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from eventwire.coding.cameo import CodeTable, default_table
-from eventwire.coding.lexicon import Lexicon, default_lexicon
+from eventwire.coding.lexicon import Lexicon, TriggerRule, default_lexicon
 from eventwire.coding.verb_patterns import describe_code
 from eventwire.nlp.dates import date_phrases, fronted_date, resolve_event_date
+from eventwire.nlp.lemmas import repair_lemmas
 from eventwire.nlp.modality import ModalityCues, certainty, default_cues
 from eventwire.nlp.pattern_match import discarded
 from eventwire.nlp.places import Gazetteer, default_gazetteer, locate
 from eventwire.nlp.recipients import event_recipients
 from eventwire.nlp.roles import ActorIndex
-from eventwire.nlp.triggers import DEMAND, OBLIGATION, Candidate, TriggerFinder, repair_lemmas
+from eventwire.nlp.triggers import DEMAND, OBLIGATION, Candidate, TriggerFinder
 from eventwire.records import (
     Article,
     ArticleRef,
@@ -117,6 +118,7 @@ class EventExtractor:
             actors=actor_spans,
             statement=candidate.statement,
             lexicon=self.lexicon,
+            embedded=_embedded(candidate),
         )
         cameo, plover = describe_code(self.codes, code)
         words = candidate.trigger
@@ -225,3 +227,12 @@ def _attribution(source: Token, actors: ActorIndex, text: str) -> Entity:
     start, end = words[0].idx, words[-1].idx + len(words[-1].text)
     words_text = text[start:end]
     return Entity(text=words_text, name=words_text, start=start, end=end)
+
+
+def _embedded(candidate: Candidate) -> tuple[tuple[Token, ...], TriggerRule] | None:
+    """The words and rule of the event a frame embeds ("considering sending aid to ..."), if any."""
+    inner = candidate.embedded
+    if inner is None:
+        return None
+    words = (inner.token,) if inner.light is None else (inner.token, inner.light)
+    return words, inner.rule

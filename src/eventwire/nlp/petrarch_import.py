@@ -6,8 +6,8 @@ also over several lines) are skipped.
 - Actors: an entry is a phrase (words joined by ``_`` or spaces) on a line of its own, its synonyms on
   the lines after it starting with ``+``, and CAMEO codes in brackets, on any of these lines or on
   indented lines after them. A code may carry a date restriction: ``[USAGOV >20090120]`` (from that day
-  on), ``[USAELI <20010120]`` (before it), ``[HOBGOV 20121109-20130119]`` (from the first day, before
-  the second); dates are ``YYYYMMDD`` or ``YYMMDD`` (years 00-30 are 20xx). A code without dates applies
+  on), ``[USAELI <20010120]`` (before it), ``[HOBGOV 20121109-20130119]`` (from the first day to the
+  second, both included); dates are ``YYYYMMDD`` or ``YYMMDD`` (years 00-30 are 20xx). A code without dates applies
   when no dated code does; of the dated codes, the first listed that applies wins. ``[---]`` is no code.
 - Agents: ``PHRASE {PLURALS} [~CODE]`` (``{}``: no irregular plural); ``!SET! = A, B`` defines a
   substitution set used inside phrases (``FOREIGN_!MINIST!``); ``[NGO~]`` is a code written before
@@ -20,8 +20,10 @@ code, its ``sector`` (``RUSMIL``: RUS, MIL; the rest of a longer code is kept in
 to that of a bundled international organisation gives its ``org``; any other code, fictional ones
 included, is kept as ``cameo`` alone). An actor with dated codes becomes *people* rows, one per period,
 each with its whole code in the optional ``cameo`` column (so fictional and unlisted codes keep their
-dates) and, where the code says them, its country, organisation and sector. Agents become *sector* rows. Names eventwire already knows are left to the bundled tables,
-so the files load beside them.
+dates) and, where the code says them, its country, organisation and sector. Agents become *sector*
+rows. Names and words eventwire already knows with the same code (and people it knows) are left to
+the bundled tables; those it codes otherwise are written, and take precedence over the bundled
+meaning when the files are loaded.
 """
 
 from __future__ import annotations
@@ -142,7 +144,8 @@ class AgentEntry:
 class Imported:
     """Rows in eventwire's formats (fields in the order of the format's columns), and what was left out.
 
-    ``kind`` says which dictionaries they come from; ``known`` counts names left to the bundled tables;
+    ``kind`` says which dictionaries they come from; ``known`` counts names left to the bundled tables
+    (or to an earlier entry);
     ``notes`` say, with file and line, what could not be carried over as written.
     """
 
@@ -284,7 +287,7 @@ def _restriction(inner: str, where: str, notes: list[str]) -> Restriction | None
         if match["op"] == ">":
             return Restriction(code_or_none, _day(match["day"]), None)
         if match["lo"]:
-            start, end = _day(match["lo"]), _day(match["hi"]) - dt.timedelta(days=1)
+            start, end = _day(match["lo"]), _day(match["hi"])  # both days included, as PETRARCH reads them
             if end < start:
                 notes.append(f"{where}: the period of [{inner}] ends before it starts")
                 return None
@@ -332,7 +335,8 @@ def import_actors(paths: Sequence[str | Path], *, tables: ActorTables | None = N
     tables = tables if tables is not None else load_tables()
     codes = _CodeMap(tables)
     persons = {name.lower() for name in tables.people}
-    taken = set(tables.names)  # lower-case names that already stand for something
+    bundled = _bundled_codes(tables)
+    taken: set[str] = set()  # lower-case names an earlier entry imported
     organisations: list[tuple[str, ...]] = []
     people: list[tuple[str, ...]] = []
     notes: list[str] = []
@@ -342,24 +346,29 @@ def import_actors(paths: Sequence[str | Path], *, tables: ActorTables | None = N
         notes += read_notes
         for entry in entries:
             names = list(dict.fromkeys(n for p in entry.phrases for n in _names(p)))
-            fresh = [n for n in names if _key(n) not in taken and n.lower() not in taken]
+            periods = _periods(entry.codes)
+            code = _current(periods) if periods else None
+            # An acronym in parentheses only says which entry is meant: it overrides no bundled name.
+            acronyms = {n for p in entry.phrases for n in _names(p)[1:]}
+            fresh = [n for n in names if _fresh(n, code, taken, bundled, override=n not in acronyms)]
             if names[0].lower() in persons:  # a person already known: the first word on them stands
                 fresh = []
             known += len(names) - len(fresh)
-            periods = _periods(entry.codes)
+            if periods:  # the first entry to name an actor wins, also when the bundled tables keep it
+                taken.update(n.lower() for n in names)
             if not fresh or not periods:
                 continue
-            rows = _people_rows(names[0], fresh, periods, codes)
+            place = _looked_up(names[0], bundled) is not None  # a dated country or place name: not a person
+            rows = None if place else _people_rows(names[0], fresh, periods, codes)
             if rows is not None:
                 people += rows
                 persons.add(names[0].lower())
                 taken.add(names[0].lower())
                 continue
-            code = _current(periods)
             assert code is not None
             heads = [fresh] if fresh[0] == names[0] else [[n] for n in fresh]
             for variants in heads:
-                organisations.append(codes.organisation_row(variants, code))
+                organisations.append(codes.organisation_row(variants, code, _identity(variants, tables)))
             taken.update(n.lower() for n in fresh)
     return Imported(organisations=tuple(organisations), people=tuple(people), known=known, notes=tuple(notes))
 
@@ -371,7 +380,7 @@ def import_agents(paths: Sequence[str | Path], *, tables: ActorTables | None = N
         DataError: a dictionary cannot be read.
     """
     tables = tables if tables is not None else load_tables()
-    taken = set(tables.sectors)
+    taken: set[str] = set()
     sectors: list[tuple[str, ...]] = []
     notes: list[str] = []
     known = 0
@@ -381,10 +390,17 @@ def import_agents(paths: Sequence[str | Path], *, tables: ActorTables | None = N
         for entry in entries:
             words = list(dict.fromkeys(" ".join(_words(p)).lower() for p in entry.phrases))
             fresh = [w for w in words if w and w not in taken]
+            fresh = [w for w in fresh if w not in tables.sectors or tables.sectors[w][0].cameo != entry.code]
             known += len(words) - len(fresh)
-            if fresh:
-                sectors.append(("|".join(fresh), entry.code[:3], entry.code, ""))
-                taken.update(fresh)
+            # A word the bundled tables code otherwise is written, keeping the office it names.
+            by_role: dict[str, list[str]] = {}
+            for word in fresh:
+                bundled = tables.sectors[word][0] if word in tables.sectors else None
+                role = bundled.role if bundled and bundled.sector == entry.code[:3] else None
+                by_role.setdefault(role or "", []).append(word)
+            for role, group in by_role.items():
+                sectors.append(("|".join(group), entry.code[:3], entry.code, role))
+            taken.update(fresh)
     return Imported(kind="agents", sectors=tuple(sectors), known=known, notes=tuple(notes))
 
 
@@ -415,9 +431,18 @@ class _CodeMap:
                 return org
         return None
 
-    def organisation_row(self, variants: list[str], code: str) -> tuple[str, ...]:
+    def organisation_row(
+        self, variants: list[str], code: str, known: tuple[str | None, str | None] = (None, None)
+    ) -> tuple[str, ...]:
+        """An organisation row. ``known`` is the country and organisation acronym the bundled tables
+        give the name: the dictionary codes the same actor otherwise, and it keeps its organisation,
+        and its country where the code names none."""
         iso3, sector = self.country(code)
         org = None if iso3 else self.org(code, prefix=False)
+        if known[1] is not None:  # a bundled organisation's name: the same organisation
+            iso3, org = iso3 or known[0], known[1]
+        elif iso3 is None and org is None:
+            iso3 = known[0]
         fields = {
             "org": org or "",
             "cameo": code,
@@ -433,9 +458,7 @@ def _people_rows(
     name: str, fresh: list[str], periods: list[Restriction], codes: _CodeMap
 ) -> list[tuple[str, ...]] | None:
     """People rows for an actor whose code changes with time; None when it should stay undated."""
-    if len(periods) == 1 and not periods[0].dated:
-        return None
-    if name not in fresh:  # a dated country or place name eventwire knows: not a person
+    if (len(periods) == 1 and not periods[0].dated) or name not in fresh:
         return None
     rows = []
     for period in periods:
@@ -478,6 +501,58 @@ def _periods(codes: Sequence[Restriction]) -> list[Restriction]:
         else:
             periods.append(Restriction(code, start, end))
     return [p for p in periods if p.code is not None]
+
+
+def _bundled_codes(tables: ActorTables) -> dict[str, frozenset[str | None]]:
+    """The CAMEO codes each name of the bundled tables stands for (None for a person, whose code
+    changes with time): a capital or seat of government its country's government."""
+    codes: dict[str, frozenset[str | None]] = {}
+    for variant, names in tables.names.items():
+        found: set[str | None] = set()
+        for name in names:
+            if name.kind == "person":
+                found.add(None)
+            elif name.kind == "org":
+                found.add(tables.organisations[name.key].cameo)
+            else:
+                cameo = tables.countries[name.key].cameo
+                found.add(cameo + "GOV" if name.kind in ("capital", "metonym") else cameo)
+        codes[variant] = frozenset(found)
+    return codes
+
+
+def _identity(variants: Sequence[str], tables: ActorTables) -> tuple[str | None, str | None]:
+    """The country and organisation acronym the bundled tables give the first of the variants that
+    names one state or organisation there."""
+    for name in variants:
+        found = {
+            (o.country, o.org) if n.kind == "org" and (o := tables.organisations[n.key]) else (n.key, None)
+            for n in tables.names.get(_key(name), tables.names.get(name.lower(), []))
+            if n.kind != "person"
+        }
+        if len(found) == 1:
+            return found.pop()
+    return None, None
+
+
+def _looked_up(name: str, bundled: dict[str, frozenset[str | None]]) -> frozenset[str | None] | None:
+    return bundled.get(_key(name), bundled.get(name.lower()))
+
+
+def _fresh(
+    name: str,
+    code: str | None,
+    taken: set[str],
+    bundled: dict[str, frozenset[str | None]],
+    *,
+    override: bool,
+) -> bool:
+    """Whether to write a name: one no earlier entry imported, and which the bundled tables do not
+    know or, with ``override``, know otherwise (not as a person, not with this code)."""
+    if _key(name) in taken or name.lower() in taken:
+        return False
+    known = _looked_up(name, bundled)
+    return known is None or (override and None not in known and code not in known)
 
 
 def _current(periods: Sequence[Restriction]) -> str | None:

@@ -7,10 +7,14 @@ entity keeps the actor's codes and takes the phrase's words and offsets.
 
 When no actor is acted on, the event's recipient is still the phrase at the trigger's recipient
 markers, kept unresolved (its text only, no codes): "killed another ethnic Chechen", "attacked the
-last bastion in the country", "rejected the draft resolution". A statement ("told reporters") gets
-none: only a party makes a statement a dyad. An event that parties do with one another
-(``data/mutual_codes.tsv``: "Peru and Chile signed an agreement") done by several actors with no one
-else named has each actor as the others' recipient.
+last bastion in the country", "rejected the draft resolution". A marker of where the event happens
+("in") takes only a place: "declared a ceasefire in Yemen". A frame with nothing at its own markers
+takes what the event it embeds acts on: "is considering sending aid to the flooded villages". A
+statement ("told reporters") gets none: only a party makes a statement a dyad.
+
+An event that parties do with one another (``data/mutual_codes.tsv``: "Peru and Chile signed an
+agreement") done by several actors with no one else named has each actor as the others' recipient; one
+phrase joining the parties ("Japanese and Australian troops agreed") is their recipient.
 
 These recipients add no confidence to the event (``events.py`` counts only the trigger finder's): which
 event of a sentence is its main one does not depend on them.
@@ -19,20 +23,20 @@ event of a sentence is its main one does not depend on them.
 from __future__ import annotations
 
 import dataclasses
-import functools
 from collections.abc import Sequence
 
 from spacy.tokens import Span, Token
 
 from eventwire.coding.lexicon import Lexicon, TriggerRule
 from eventwire.nlp.actor_extent import ATTACHING, whole_phrase
+from eventwire.nlp.mutual import is_mutual
 from eventwire.nlp.roles import recipient_tokens
+from eventwire.nlp.triggers import REPORT
 from eventwire.records import Entity
-from eventwire.tables import bundled, read_table
 
-__all__ = ["event_recipients", "is_mutual", "recipient_entities", "unresolved_recipients"]
+__all__ = ["event_recipients", "recipient_entities", "unresolved_recipients"]
 
-MUTUAL_TABLE = "mutual_codes.tsv"
+NEUTRAL_STATEMENT = "010"
 
 # Relations from a word to the noun whose phrase it is part of ("the UN's findings", "army base").
 _INSIDE = frozenset({"poss", "compound", "nmod", "amod", "appos", "nummod"})
@@ -41,6 +45,17 @@ _PARTS = frozenset({"PRON", "DET"})  # "some of the peacekeepers", "all of the h
 _THINGS = frozenset({"NOUN", "PROPN"})
 # Named-entity labels that are no party to an event ("killed 12", "rejected it on Monday").
 _NOT_PARTIES = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"})
+# Markers that say where an event happens: what they name is its recipient only when it is a place
+# ("declared a ceasefire in Yemen", not "in a bid to ..."). A place is a named one, or a noun of the
+# object class "place" ("surrendered in the border region").
+_PLACE_MARKERS = frozenset({"in"})
+_WHERE = frozenset({"in", "at"})
+_PLACE_ENTITIES = frozenset({"GPE", "LOC", "FAC"})
+_PARTY_ENTITIES = frozenset({"GPE", "NORP", "ORG", "PERSON"})  # names a joined party may bear
+PLACE_CLASS = "place"
+# Markers that also join a noun's own phrases ("four of the banks", "people in Kabul"): a recipient
+# phrase is not cut at them.
+_NOUN_PREPOSITIONS = frozenset({"of", "in"})
 
 
 def event_recipients(
@@ -53,6 +68,7 @@ def event_recipients(
     actors: Sequence[Span],
     statement: bool,
     lexicon: Lexicon,
+    embedded: tuple[Sequence[Token], TriggerRule] | None = None,
 ) -> tuple[Entity, ...]:
     """An event's recipient: its recipient spans as whole phrases, else (for an event that is no
     statement) the unresolved phrase it acts on.
@@ -69,19 +85,35 @@ def event_recipients(
         statement: whether the event is a neutral statement.
         lexicon: the lexicon whose object classes tell the phrase that is the event's object ("accused
             the commander of war crimes": the crimes are no part of who is accused).
+        embedded: the words (the event's word, then the light verb it hangs on, if any) and rule of
+            the event a frame embeds: when the frame's own markers find nothing, the phrase that event
+            acts on is the recipient ("is considering sending aid to the flooded villages").
     """
     heads = [*words, *([clause] if clause not in words else [])]
     objects = _Objects(rule, lexicon)
-    if spans or statement:
+    if statement:
         return recipient_entities(spans, heads=heads, markers=rule.recipient, actors=actors, objects=objects)
-    if len(actors) > 1 and is_mutual(code):
+    if spans:
+        return recipient_entities(spans, heads=heads, markers=rule.recipient, actors=actors, objects=objects)
+    mutual = is_mutual(code)
+    if len(actors) > 1 and mutual:
         return recipient_entities(actors, heads=heads, markers=rule.recipient, actors=(), objects=objects)
-    markers = rule.recipient
-    if objects.classes:
-        markers = tuple(m for m in markers if m != "obj")
-    return unresolved_recipients(
-        heads=[words[0], *heads[len(words) :]], markers=markers, actors=actors, objects=objects
+    if len(actors) == 1 and mutual and (joint := _joint_parties(actors[0], heads)) is not None:
+        return (joint,)
+    found = unresolved_recipients(
+        heads=[words[0], *heads[len(words) :]], markers=_markers(objects), actors=actors, objects=objects
     )
+    if found or embedded is None or embedded[1].cameo == NEUTRAL_STATEMENT:
+        return found  # "declined to comment on the bill": a statement acts on no one
+    inner = _Objects(embedded[1], lexicon)
+    return unresolved_recipients(heads=embedded[0], markers=_markers(inner), actors=actors, objects=inner)
+
+
+def _markers(objects: _Objects) -> tuple[str, ...]:
+    """The rule's recipient markers; not its object when the rule names what the object is ("provided
+    aid to": the aid is no recipient)."""
+    markers = objects.rule.recipient
+    return tuple(m for m in markers if m != "obj") if objects.classes else markers
 
 
 @dataclasses.dataclass(frozen=True, slots=True)
@@ -98,13 +130,24 @@ class _Objects:
 
     def left_out(self, head: Token) -> frozenset[int]:
         """The dependents of a recipient phrase's noun that belong to the event rather than the phrase:
-        a phrase of the rule's object class ("accused the commander of war crimes")."""
-        if not self.classes or self.lexicon is None:
+        a phrase of the rule's object class ("accused the commander of war crimes"), where a named
+        person is ("met the president in Paris"), or, for a frame, the "of" phrase that tells the event
+        it embeds ("accused the army of shelling the town")."""
+        if self.lexicon is None:
             return frozenset()
-        return frozenset(
-            prep.i
-            for prep in head.children
-            if prep.dep_ == "prep" and any(self._of_class(p) for p in prep.children if p.dep_ == "pobj")
+        return frozenset(prep.i for prep in head.children if prep.dep_ == "prep" and self._eventive(prep))
+
+    def _eventive(self, prep: Token) -> bool:
+        objects = [p for p in prep.children if p.dep_ == "pobj"]
+        if self.classes and any(self._of_class(p) for p in objects):
+            return True
+        if prep.head.ent_type_ == "PERSON" and prep.lower_ in _WHERE and any(map(self.is_place, objects)):
+            return True  # a person is met, not a person in a place: "met the president in Paris"
+        framed = self.rule.frame not in (None, REPORT)
+        return (
+            framed
+            and prep.lower_ == "of"
+            and (any(c.dep_ == "pcomp" for c in prep.children) or any(self.is_event(p) for p in objects))
         )
 
     def is_event(self, noun: Token) -> bool:
@@ -112,22 +155,23 @@ class _Objects:
         trigger embeds, not whom it acts on."""
         return self.lexicon is not None and bool(self.lexicon.rules_for(noun.lemma_, "NOUN"))
 
+    def is_place(self, noun: Token) -> bool:
+        """Whether ``noun`` names a place: a named one, a noun of the object class "place", or a part
+        of a place ("some parts of North Sinai")."""
+        if noun.ent_type_ in _PLACE_ENTITIES:
+            return True
+        if self.lexicon is not None and PLACE_CLASS in self.lexicon.classes_of(noun.lemma_):
+            return True
+        return any(self.is_place(p) for p in _of_objects(noun))
+
+    def of_class(self, noun: Token) -> bool:
+        """Whether ``noun`` (or a modifier of it) belongs to the rule's object classes."""
+        return self.lexicon is not None and self._of_class(noun)
+
     def _of_class(self, noun: Token) -> bool:
         assert self.lexicon is not None
         words = [noun, *(c for c in noun.children if c.dep_ in ("compound", "amod", "nmod"))]
         return any(self.lexicon.classes_of(w.lemma_) & self.classes for w in words)
-
-
-@functools.cache
-def mutual_codes() -> frozenset[str]:
-    """The CAMEO codes of ``data/mutual_codes.tsv``: events parties do with one another."""
-    return frozenset(row["code"] for _, row in read_table(bundled(MUTUAL_TABLE), ("code",)))
-
-
-def is_mutual(code: str) -> bool:
-    """Whether a CAMEO code is an event parties do with one another (the code or one it begins)."""
-    codes = mutual_codes()
-    return any(code[:n] in codes for n in range(3, len(code) + 1))
 
 
 def recipient_entities(
@@ -151,10 +195,11 @@ def recipient_entities(
     stops = {t.i for t in heads}
     taken = [(s.start, s.end) for s in actors]
     arguments = [_argument(span.root, stops, markers, objects) for span in spans]
+    leave = frozenset(markers) - _NOUN_PREPOSITIONS
     entities = []
     for span, argument in zip(spans, arguments, strict=True):
         skip = objects.left_out(argument) if objects is not None else frozenset()
-        extent = whole_phrase(argument, leave=frozenset(markers), skip=skip, holding=span.root)
+        extent = whole_phrase(argument, leave=leave, skip=skip, holding=span.root)
         shared = arguments.count(argument) > 1  # a phrase naming several actors is left to them
         if (
             shared
@@ -181,7 +226,7 @@ def unresolved_recipients(
         actors: the event's actor spans: a phrase that overlaps them is no recipient.
         objects: what the rule says of the event's object (see :class:`_Objects`).
     """
-    leave = frozenset(markers)
+    leave = frozenset(markers) - _NOUN_PREPOSITIONS
     stops = {t.i for t in heads}
     taken = [(s.start, s.end) for s in actors]
     for marker in markers:
@@ -190,7 +235,8 @@ def unresolved_recipients(
                 found = [
                     (word, extent)
                     for conjunct in (token, *token.conjuncts)
-                    if conjunct.i >= token.i and _thing(word := _patient(conjunct, objects))
+                    if conjunct.i >= token.i and _acted_on(word := _patient(conjunct, objects))
+                    if marker not in _PLACE_MARKERS or (objects is not None and objects.is_place(word))
                     if _free(extent := _phrase(word, leave, objects), stops, taken)
                 ]
                 if found:  # named by the words up to the noun: "the draft budget proposed by ..."
@@ -201,6 +247,31 @@ def unresolved_recipients(
     return ()
 
 
+def _joint_parties(actor: Span, heads: Sequence[Token]) -> Entity | None:
+    """For an event parties do with one another told of one phrase that joins them ("Japanese and
+    Australian troops agreed to hold drills", "the navies of Chile and Peru signed"), that phrase,
+    unresolved: the parties are each other's recipients though only one of them is a known actor."""
+    stops = {t.i for t in heads}
+    noun = _argument(actor.root, stops, ())
+    while noun.dep_ == "conj" and noun.head.pos_ in _THINGS:  # "Zoellick and the Kuwaiti minister"
+        noun = noun.head
+    start, end = whole_phrase(noun)
+    for conjunct in noun.conjuncts:
+        if conjunct.i > noun.i:
+            end = max(end, whole_phrase(conjunct)[1])
+    doc = noun.doc
+    # a coordination of parties, not one inside a name ("the Minister of Trade and Industry")
+    joined = any(
+        t.dep_ == "conj" and t.ent_iob_ != "I" and any(w.ent_type_ in _PARTY_ENTITIES for w in t.subtree)
+        for t in doc[start:end]
+    )
+    joined = joined and not any(start <= i < end for i in stops)
+    if not joined or not (start <= actor.start and actor.end <= end):
+        return None
+    phrase = doc[start:end]
+    return Entity(text=phrase.text, name=phrase.text, start=phrase.start_char, end=phrase.end_char)
+
+
 def _phrase(word: Token, leave: frozenset[str], objects: _Objects | None) -> tuple[int, int]:
     return whole_phrase(
         word, leave=leave, skip=objects.left_out(word) if objects is not None else frozenset()
@@ -209,11 +280,22 @@ def _phrase(word: Token, leave: frozenset[str], objects: _Objects | None) -> tup
 
 def _patient(word: Token, objects: _Objects | None) -> Token:
     """For a noun that names an event ("demanded the release of the sailors"), who undergoes it: its
-    "of" phrase; else the noun itself."""
+    "of" phrase, else the place it happens in ("agreed to a ceasefire in Yemen"); else the noun itself."""
     if objects is None or not objects.is_event(word):
         return word
-    of = [p for prep in word.children if prep.lower_ == "of" for p in prep.children if p.dep_ == "pobj"]
-    return of[0] if of and _thing(of[0]) else word
+    of = _of_objects(word)
+    if of and _thing(of[0]):
+        return of[0]
+    if not _event_place_of(word, objects):  # "claimed the attack in Kandahar": the attack
+        return word
+    places = [
+        p
+        for prep in word.children
+        if prep.dep_ == "prep" and prep.lower_ in _PLACE_MARKERS
+        for p in prep.children
+        if p.dep_ == "pobj" and _thing(p) and objects.is_place(p)
+    ]
+    return places[0] if places else word
 
 
 def _argument(
@@ -232,14 +314,37 @@ def _argument(
             token.dep_ == "pobj"
             and head.dep_ == "prep"
             and head.lower_ in ATTACHING
-            and head.lower_ not in markers
+            and (head.lower_ not in markers or head.lower_ == "of")  # "hundreds of banks" stays whole
             and (head.head.pos_ in _NOUNS or (head.head.pos_ in _PARTS and head.lower_ == "of"))
             and head.head.i not in stops
             and not (objects is not None and head.lower_ == "of" and objects.is_event(head.head))
+            and not (objects is not None and head.lower_ == "in" and _event_place_of(head.head, objects))
         ):
             token = head.head
         else:
             return token
+
+
+def _of_objects(noun: Token) -> list[Token]:
+    """The nouns of ``noun``'s "of" phrases."""
+    return [p for prep in noun.children if prep.lower_ == "of" for p in prep.children if p.dep_ == "pobj"]
+
+
+def _event_place_of(noun: Token, objects: _Objects) -> bool:
+    """Whether ``noun`` names the event the trigger is about (one of the rule's object classes, or any
+    event for a rule without them, as a frame's), so that a place it happens "in" is the recipient
+    itself ("declared a ceasefire in Yemen", "agreed to a ceasefire in Afghanistan"); not an event the
+    rule's object only mentions ("claimed the attack in Kandahar")."""
+    return objects.is_event(noun) and (not objects.classes or objects.of_class(noun))
+
+
+def _acted_on(token: Token) -> bool:
+    """Whether ``token`` heads a phrase that can be acted on: a thing, or a number or part of things
+    ("four of the largest banks", "some of the hostages")."""
+    if _thing(token):
+        return True
+    counted = token.pos_ in ("NUM", *_PARTS) or token.ent_type_ in ("CARDINAL", "QUANTITY")
+    return counted and any(_thing(p) for p in _of_objects(token))
 
 
 def _thing(token: Token) -> bool:

@@ -22,6 +22,7 @@ NOT_AGENTS = frozenset(("DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT
 PARTITIVE_CLASS = "partitive"  # "hundreds of prisoners", "some of the troops": the "of" phrase acts
 # Pronouns that, as the subject of a reported clause, usually stand for the speaker.
 PERSONAL = frozenset(("it", "they", "he", "she", "we"))
+THAT = "that"  # the recipient marker of the subject of a clause the trigger takes
 
 
 class ActorIndex:
@@ -84,7 +85,7 @@ class ActorIndex:
 
     def _one(self, token: Token, *, deep: bool) -> list[Span]:
         if (span := self.at(token)) is not None:
-            return [span]
+            return _unique([span, *self._listed_with(token, span)])
         found = [s for c in token.children if c.dep_ in MODIFIERS and (s := self.at(c)) is not None]
         if found or not deep:
             return found
@@ -95,6 +96,17 @@ class ActorIndex:
                 for pobj in _pobjs(child):
                     found.extend(self._one(pobj, deep=False))
         return _unique(found)
+
+    def _listed_with(self, token: Token, span: Span) -> list[Span]:
+        """The other parties of a list inside an actor's phrase: "the ambassadors of A, B and C" is one
+        actor span for A; B's and C's ambassadors are actors too."""
+        found: list[Span] = []
+        for prep in token.children:
+            if prep.dep_ == "prep" and prep.lower_ in ("of", "in", "from"):
+                for pobj in _pobjs(prep):
+                    if span.start <= pobj.i < span.end:
+                        found.extend(s for c in pobj.conjuncts if (s := self.at(c)) is not None)
+        return found
 
 
 def _unique(spans: Iterable[Span]) -> list[Span]:
@@ -226,10 +238,22 @@ def prep_objects(token: Token, marker: str) -> list[Token]:
     return out
 
 
+def _clause_subjects(token: Token) -> list[Token]:
+    """The subjects of the clauses ``token`` takes ("concern that the talks could fail": the talks)."""
+    return [
+        subject
+        for clause in token.children
+        if clause.dep_ in ("ccomp", "acl") and clause.pos_ in ("VERB", "AUX")
+        for subject in clause.children
+        if subject.dep_ in ("nsubj", "nsubjpass") and subject.pos_ != "PRON"
+    ]
+
+
 def recipient_tokens(
     trigger: Token, markers: Iterable[str], *, extra_heads: Iterable[Token] = ()
 ) -> list[Token]:
-    """Candidate recipient tokens of a trigger, in the order of its lexicon markers."""
+    """Candidate recipient tokens of a trigger, in the order of its lexicon markers (``that``: the
+    subject of the clause the trigger or its object takes, "voiced doubt that the plan will work")."""
     heads = [trigger, *extra_heads]
     passive = trigger.pos_ in ("VERB", "AUX") and is_passive(trigger)
     out: list[Token] = []
@@ -238,6 +262,9 @@ def recipient_tokens(
             if marker == "obj":
                 deps = ("nsubjpass",) if passive and head is trigger else ("dobj",)
                 out.extend(c for c in head.children if c.dep_ in deps)
+            elif marker == THAT:
+                for owner in (head, *(c for c in head.children if c.dep_ == "dobj")):
+                    out.extend(_clause_subjects(owner))
             elif marker == "dative":
                 for child in head.children:
                     if child.dep_ == "dative":

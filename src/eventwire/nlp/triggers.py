@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import dataclasses
 
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Span, Token
 
 from eventwire.coding.lexicon import Lexicon, TriggerRule
 from eventwire.coding.verb_patterns import VerbPattern
@@ -31,6 +31,7 @@ from eventwire.nlp.roles import (
     recipient_tokens,
     subject_token,
 )
+from eventwire.nlp.stances import stated_stance
 
 REPORT = "report"
 DEMAND = "demand"  # the frame of a reported obligation of another party ("said Iran must stop")
@@ -40,7 +41,6 @@ OBJECT_PREPS = ("of", "for", "on", "upon", "with", "over", "about", "into", "aga
 # Prepositions whose object may be the event a frame embeds ("called for talks", "agreed to a truce").
 EMBEDDING_PREPS = ("for", "of", "to", "on", "upon", "against", "from", "into")
 VERBS = ("VERB", "AUX")
-INFLECTED = frozenset(("VBD", "VBN", "VBG", "VBZ"))
 # Where a user pattern's event looks for the phrase it acts on when no actor is its target.
 PATTERN_RECIPIENT = ("obj", "dative", "with", "to", "against", "toward", "on", "into", "in", "at", "for")
 
@@ -56,6 +56,7 @@ class Candidate:
     recipient: tuple[Span, ...]
     direct: bool  # the actor was found in the trigger's own clause
     rule: TriggerRule
+    embedded: Embedded | None = None  # the event a frame embeds ("considering sending aid")
 
     @property
     def statement(self) -> bool:
@@ -264,8 +265,11 @@ class TriggerFinder:
             return None
         if rule.frame in (None, REPORT):
             embedded = None
+        stance = stated_stance(verb) if rule.frame == REPORT else None
+        if stance is not None:  # "said it is skeptical of the plan": coded by the stance it states
+            rule = stance.rule
         code = rule.cameo
-        recipient = self._recipient([verb], rule.recipient, actors)
+        recipient = self._recipient([stance.word if stance else verb], rule.recipient, actors)
         subject, direct = subject_token(verb, self.lexicon)
         actor = actors.agents(subject) if subject is not None else []
         if rule.frame == REPORT and actor and (obliged := self._obliged(verb, actors, actor)):
@@ -295,10 +299,10 @@ class TriggerFinder:
             consumed.update(
                 p.i for prep in _preps(verb, OBJECT_PREPS) for p in prep.children if p.dep_ == "pobj"
             )
-        words = [verb]
+        words = [stance.word if stance else verb]
         if rule.particle is not None and (particle := _particle(verb, rule.particle)) is not None:
             words.append(particle)
-        return Candidate(tuple(words), verb, code, tuple(actor), tuple(recipient), direct, rule)
+        return Candidate(tuple(words), verb, code, tuple(actor), tuple(recipient), direct, rule, embedded)
 
     def _obliged(self, verb: Token, actors: ActorIndex, speaker: list[Span]) -> list[Span]:
         """The party a reported clause says must or should act ("said Iran must stop"), not the speaker."""
@@ -346,25 +350,8 @@ class TriggerFinder:
         if not actor or (rule.needs_recipient and not recipient):
             return None
         clause = light if light is not None else noun
-        return Candidate((noun,), clause, code, tuple(actor), tuple(recipient), light is None, rule)
-
-
-def repair_lemmas(doc: Doc, lexicon: Lexicon) -> None:
-    """Give verbs whose lemma the lexicon does not know the lemma it knows ("staged" -> "stage").
-
-    The parser's lemmatiser sometimes strips a verb to a wrong stem; a verb whose lemma has no trigger
-    row or verb class, but one of whose plain de-inflections has, takes that one. A repeated action is
-    coded as the action: "reimposed" as "impose".
-    """
-    for token in doc:
-        if token.pos_ != "VERB" or lexicon.knows_verb(token.lemma_):
-            continue
-        stems = _stems(token.lower_) if token.tag_ in INFLECTED else []
-        stems += [
-            s[2:].lstrip("-") for s in (token.lemma_.lower(), *stems) if s.startswith("re")
-        ]  # "reimposed"
-        if (stem := next((s for s in stems if lexicon.knows_verb(s)), None)) is not None:
-            token.lemma_ = stem
+        found = (noun,), clause, code, tuple(actor), tuple(recipient), light is None, rule, embedded
+        return Candidate(*found)
 
 
 def _taken(verb: Token, match: PatternMatch) -> set[int]:
@@ -377,26 +364,6 @@ def _taken(verb: Token, match: PatternMatch) -> set[int]:
             taken.add(token.i)
             token = token.head
     return taken
-
-
-def _stems(word: str) -> list[str]:
-    """Candidate lemmas of an inflected verb form, for when the parser's lemma has no rule."""
-    stems: list[str] = []
-    for suffix, endings in (
-        ("ied", ("y",)),
-        ("ies", ("y",)),
-        ("ed", ("e", "")),
-        ("ing", ("e", "")),
-        ("es", ("e", "")),
-        ("s", ("",)),
-    ):
-        if word.endswith(suffix) and len(word) > len(suffix) + 2:
-            base = word[: -len(suffix)]
-            stems.extend(base + ending for ending in endings)
-            if suffix in ("ed", "ing") and len(base) > 2 and base[-1] == base[-2]:
-                stems.append(base[:-1])  # "planned" -> "plan"
-            break
-    return stems
 
 
 def _agentless(verb: Token, subject: Token | None) -> bool:
