@@ -12,6 +12,8 @@ EventwireError
 
 from __future__ import annotations
 
+from typing import Any
+
 
 class EventwireError(Exception):
     """Base of all eventwire errors."""
@@ -21,6 +23,17 @@ class EventwireError(Exception):
     def __init__(self, message: str) -> None:
         super().__init__(f"[{self.code}] {message}")
         self.message = message
+        self._init_args: tuple[Any, ...] = (message,)
+        self._init_kwargs: dict[str, Any] = {}
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        # rebuilt from the constructor's own arguments, so an error raised in a worker process
+        # reaches the parent whole (Exception pickles ``args``, which holds only the message)
+        return (_rebuild, (type(self), self._init_args, self._init_kwargs), self.__dict__)
+
+
+def _rebuild(cls: type[EventwireError], args: tuple[Any, ...], kwargs: dict[str, Any]) -> EventwireError:
+    return cls(*args, **kwargs)
 
 
 class ConfigError(EventwireError):
@@ -42,6 +55,7 @@ class DataError(EventwireError):
         self.path = path
         self.line = line
         self.reason = reason
+        self._init_args = (path, line, reason)
 
 
 class InputError(EventwireError):
@@ -55,6 +69,7 @@ class InputError(EventwireError):
         self.path = path
         self.line = line
         self.reason = reason
+        self._init_args, self._init_kwargs = (path, reason), {"line": line}
 
 
 class StoreError(EventwireError):
@@ -75,6 +90,7 @@ class StoreLockedError(StoreError):
             "or use another --store"
         )
         self.path = path
+        self._init_args = (path, detail)
 
 
 class EngineError(EventwireError):
