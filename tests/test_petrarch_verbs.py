@@ -298,8 +298,8 @@ def test_settings_take_verbs_files() -> None:
 # -- the PETRARCH unit tests ----------------------------------------------------------------------
 
 # The share of the PETRARCH unit-test records' codings (source, target, event code) coded with the
-# test dictionaries imported; 0.7514 (269 of 358) when this floor was set.
-PETRARCH_CODING_RECALL = 0.75
+# test dictionaries imported; 0.7626 (273 of 358) when this floor was set.
+PETRARCH_CODING_RECALL = 0.76
 
 
 @pytest.mark.shared
