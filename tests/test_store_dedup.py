@@ -212,3 +212,14 @@ def test_store_codec_dumps_is_the_json_of_to_dict() -> None:
     for event in (plain, full, make_event(item)):
         assert codec.dumps(event) == json.dumps(to_dict(event), ensure_ascii=False, sort_keys=True)
         assert codec.loads(codec.dumps(event)) == event
+
+
+def test_store_dedup_merges_reports_that_word_an_unresolved_target_differently(fresh_store: Store) -> None:
+    """A target known only by its words has no code: its wording does not split one happening."""
+    first = article("Russia attacked the old fortress on Monday.", url="https://one.example/a")
+    second = article("Russia shelled a hilltop citadel on Monday.", url="https://two.example/b")
+    for report, words in ((first, "the old fortress"), (second, "a hilltop citadel")):
+        unresolved = Entity(words, words, None, None, None, None, 0, len(words))
+        event = dataclasses.replace(make_event(report, day=JUNE_17, place=KYIV), recipient=(unresolved,))
+        fresh_store.add_article(report, [event])
+    assert [counts[:3] for counts in stored(fresh_store)] == [(2, 2, 2)]

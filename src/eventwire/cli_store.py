@@ -30,7 +30,7 @@ from rich.progress import (
 )
 from rich.text import Text
 
-from eventwire.cli_options import parse_date
+from eventwire.cli_options import actors_option, parse_date, verbs_option
 from eventwire.config import Settings
 from eventwire.errors import EventwireError, InputError
 from eventwire.records import Article, Modality
@@ -131,6 +131,13 @@ def ingest(
         int, typer.Option(min=0, max=366, help="Days apart two reports of one event may date it.")
     ] = 1,
     dedup: Annotated[bool, typer.Option(help="Merge reports of one event from different articles.")] = True,
+    actors: Annotated[
+        list[Path] | None, actors_option("An actor file to add to the bundled ones (repeatable).")
+    ] = None,
+    verbs: Annotated[
+        list[Path] | None,
+        verbs_option("A verb-pattern or discard file (`import-verbs`) to code with (repeatable)."),
+    ] = None,
 ) -> None:
     """Code sources and store their articles and events (already stored articles are passed over)."""
     from eventwire.ingest.sources import count_inputs, read_any
@@ -140,7 +147,9 @@ def ingest(
     from eventwire.store.batch import ingest as run_ingest
 
     try:
-        settings = Settings.from_env(n_process=workers, batch_size=batch_size)
+        settings = Settings.from_env(
+            n_process=workers, batch_size=batch_size, actors_files=actors or (), verbs_files=verbs or ()
+        )
         rule = DedupRule(enabled=dedup, window_days=dedup_window)
     except EventwireError as exc:
         raise typer.BadParameter(exc.message) from None
@@ -175,17 +184,18 @@ def ingest(
         else:
             _say(line)
 
-    with _opened(store, rule) as opened:
-        try:
+    # The engine starts first: local workers are forked only while no store is open and no thread runs.
+    try:
+        with _engine(engine, settings, scheduler) as coder, _opened(store, rule) as opened:
             if progress is not None:
                 progress.start()
-            with _engine(engine, settings, scheduler) as coder:
+            try:
                 tally = run_ingest(items, opened, coder, on_progress=on_progress, on_quarantine=on_quarantine)
-        except EventwireError as exc:
-            _fail(exc)
-        finally:
-            if progress is not None:
-                progress.stop()
+            finally:
+                if progress is not None:
+                    progress.stop()
+    except EventwireError as exc:
+        _fail(exc)
     if console is not None:
         _say(
             f"{PROG}: stored {tally.stored} articles ({tally.events} events); "
@@ -205,7 +215,8 @@ def _engine(name: EngineName, settings: Settings, scheduler: str | None) -> Iter
         return
     from eventwire.dist.local import LocalEngine
 
-    yield LocalEngine(settings)
+    with LocalEngine(settings) as local:
+        yield local
 
 
 def _progress(console: Console | None) -> Progress | None:

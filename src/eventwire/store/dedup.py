@@ -88,19 +88,25 @@ class Candidate:
     place: Place | None
 
 
-def assign(events: Sequence[Event], candidates: Sequence[Candidate], rule: DedupRule) -> list[str | None]:
+def assign(
+    events: Sequence[Event],
+    candidates: Sequence[Candidate],
+    rule: DedupRule,
+    keys: Sequence[tuple[str, str, str]] | None = None,
+) -> list[str | None]:
     """For each event of one article, the id of the stored event it merges into, or None (a new event).
 
     ``candidates`` are stored events sorted by id; each takes at most one mention from the article.
+    ``keys``, when given, are the events' :func:`merge_key` (computed here otherwise).
     """
     taken: set[str] = set()
     targets: list[str | None] = []
-    for event in events:
+    for index, event in enumerate(events):
         target = None
         span = interval(event)
         if rule.enabled and span is not None:
             low, high = rule.widen(span)
-            key = merge_key(event)
+            key = keys[index] if keys is not None else merge_key(event)
             for candidate in candidates:
                 if (
                     candidate.id not in taken
@@ -122,8 +128,13 @@ def merge_key(event: Event) -> tuple[str, str, str]:
 
 
 def entity_key(entity: Entity) -> str:
-    """How an entity counts in a dyad: its CAMEO code, else country, else organisation, else name."""
-    return entity.cameo or entity.country or entity.org or entity.name.casefold()
+    """How an entity counts in a dyad: its CAMEO code, else country, else organisation, else sector.
+
+    A party known only by its words ("the old fortress", "a police post") has no key: two reports of
+    one attack that word its target differently still merge, as they did before such recipients were
+    kept (the words differ from report to report; the codes of the other side and the event do not).
+    """
+    return entity.cameo or entity.country or entity.org or entity.sector or ""
 
 
 def side_key(entities: tuple[Entity, ...]) -> str:

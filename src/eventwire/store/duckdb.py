@@ -44,6 +44,7 @@ class DuckDBStore(SqlStore):
             raise StoreError(f"cannot open the store {self.location}: {message}") from None
         except duckdb.Error as exc:
             raise StoreError(f"cannot open the store {self.location}: {exc}") from None
+        self._connected()
         self._create()
 
     def _run(self, sql: str, params: Sequence[Any] = ()) -> None:
@@ -62,5 +63,5 @@ class DuckDBStore(SqlStore):
             raise
         self._con.commit()
 
-    def close(self) -> None:
+    def _disconnect(self) -> None:
         self._con.close()

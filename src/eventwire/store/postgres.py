@@ -45,6 +45,7 @@ class PostgresStore(SqlStore):
             self._con = psycopg.connect(url, autocommit=True)
         except psycopg.Error as exc:
             raise StoreError(f"cannot connect to the store {self.location}: {exc}") from None
+        self._connected()
         if schema is not None:
             name = pgsql.Identifier(schema)
             self._con.execute(pgsql.SQL("CREATE SCHEMA IF NOT EXISTS {}").format(name))
@@ -66,7 +67,7 @@ class PostgresStore(SqlStore):
         """Drop a schema and everything in it (for tests that made one)."""
         self._con.execute(pgsql.SQL("DROP SCHEMA IF EXISTS {} CASCADE").format(pgsql.Identifier(schema)))
 
-    def close(self) -> None:
+    def _disconnect(self) -> None:
         self._con.close()
 
 

@@ -6,8 +6,10 @@ Statements use ``?`` placeholders and every value travels as a parameter.
 from __future__ import annotations
 
 import abc
+import datetime as dt
 import hashlib
 import urllib.parse
+import weakref
 from collections.abc import Iterator, Sequence
 from contextlib import AbstractContextManager
 from typing import Any
@@ -31,6 +33,7 @@ from eventwire.store.dedup import DedupRule
 Row = tuple[Any, ...]
 PAGE = 1000
 _T, _I, _F, _D = "TEXT", "INTEGER", "DOUBLE PRECISION", "DATE"
+_NUMBERS = (_I, _F, "BIGINT")  # array columns whose values :func:`_typed` converts
 _ARTICLE_COLUMNS = (
     ("hash", _T), ("id", _T), ("title", _T), ("url", _T), ("published", _D), ("source", _T), ("outlet", _T),
     ("words", _I), ("events", _I),
@@ -69,6 +72,14 @@ _EVENT_COLUMNS = f"id, record, num_mentions, num_sources, num_articles, {_SORT_D
 _AFTER = f"({_SORT_DAY} > ? OR ({_SORT_DAY} = ? AND id > ?))"
 
 
+_OPEN: weakref.WeakSet[SqlStore] = weakref.WeakSet()
+
+
+def open_stores() -> int:
+    """How many stores this process has open (a worker must not be forked while one is)."""
+    return len(_OPEN)
+
+
 def content_hash(text: str) -> str:
     """The key of an article: the SHA-256 of its text."""
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
@@ -104,7 +115,15 @@ class SqlStore(abc.ABC):
     def _transaction(self) -> AbstractContextManager[None]: ...
 
     @abc.abstractmethod
-    def close(self) -> None: ...
+    def _disconnect(self) -> None: ...
+
+    def _connected(self) -> None:
+        """Called by a back end once its connection is open."""
+        _OPEN.add(self)
+
+    def close(self) -> None:
+        _OPEN.discard(self)
+        self._disconnect()
 
     def _create(self) -> None:
         with self._transaction():
@@ -146,8 +165,10 @@ class SqlStore(abc.ABC):
 
     def _write(self, todo: list[tuple[str, Article, Sequence[Event]]]) -> None:
         everything = [event for _, _, events in todo for event in events]
+        merge_keys = [dedup.merge_key(e) for e in everything]  # computed once: each is needed thrice
         existing = self._present("events", "id", list(dict.fromkeys(e.id for e in everything)))
-        pool = self._candidates(everything) if self.rule.enabled else {}
+        pool = self._candidates(everything, merge_keys) if self.rule.enabled else {}
+        done = 0  # events of the articles before this one in ``todo``
         articles: list[Row] = []
         texts: list[Row] = []
         fresh: list[Row] = []
@@ -171,24 +192,23 @@ class SqlStore(abc.ABC):
             texts.append((key, article.text))
             if not events:
                 continue
-            candidates = sorted(
-                (c for k in {dedup.merge_key(e) for e in events} for c in pool.get(k, ())),
-                key=lambda c: c.id,
-            )
-            targets = dedup.assign(events, candidates, self.rule)
+            keys = merge_keys[done : done + len(events)]
+            done += len(events)
+            candidates = sorted((c for k in set(keys) for c in pool.get(k, ())), key=lambda c: c.id)
+            targets = dedup.assign(events, candidates, self.rule, keys)
             merged.update(t for t in targets if t is not None)
-            added: list[Event] = []
+            added: list[tuple[Event, tuple[str, str, str]]] = []
             for index, event in enumerate(events):
                 if targets[index] is None and event.id in existing:
                     targets[index] = event.id  # the same event id stored already: one more mention of it
                     merged.add(event.id)
                 elif targets[index] is None:
-                    added.append(event)
-            for event in added:
+                    added.append((event, keys[index]))
+            for event, merge_key in added:
                 if event.id not in existing:  # a repeated id within one article is stored once
                     existing.add(event.id)
-                    fresh.append(_event_row(event))
-                    if (candidate := _candidate(event)) is not None:
+                    fresh.append(_event_row(event, merge_key))
+                    if (candidate := _candidate(event, merge_key)) is not None:
                         pool.setdefault(candidate.key, []).append(candidate)
             for event, target in zip(events, targets, strict=True):
                 row = _mention_row(event, str(target or event.id), key, article.id, source)
@@ -209,12 +229,22 @@ class SqlStore(abc.ABC):
         )
         return {str(r[0]) for r in rows}
 
-    def _candidates(self, events: Sequence[Event]) -> dict[tuple[str, str, str], list[dedup.Candidate]]:
-        """Stored events that share a dyad and base code with some of ``events``, near their dates."""
-        spans = [self.rule.widen(span) for e in events if (span := dedup.interval(e)) is not None]
+    def _candidates(
+        self, events: Sequence[Event], merge_keys: Sequence[tuple[str, str, str]]
+    ) -> dict[tuple[str, str, str], list[dedup.Candidate]]:
+        """Stored events that share a dyad and base code with some of ``events``, near their dates.
+
+        ``merge_keys`` are the events' :func:`~.dedup.merge_key`, in the same order.
+        """
+        spans: list[tuple[dt.date, dt.date]] = []
+        dated: set[tuple[str, str, str]] = set()
+        for event, merge_key in zip(events, merge_keys, strict=True):
+            if (span := dedup.interval(event)) is not None:
+                spans.append(self.rule.widen(span))
+                dated.add(merge_key)
         if not spans:
             return {}
-        keys = sorted({dedup.merge_key(e) for e in events if dedup.interval(e) is not None})
+        keys = sorted(dated)
         rows = self._rows(
             "SELECT e.id, e.actor_key, e.recipient_key, e.base_code, e.earliest, e.latest, e.place_name,"
             " e.place_country, e.place_lat, e.place_lon, e.place_geonameid FROM events e JOIN ("
@@ -244,7 +274,7 @@ class SqlStore(abc.ABC):
         names = ", ".join(name for name, _ in columns)
         values = ", ".join(f"unnest(CAST(? AS {kind}[]))" for _, kind in columns)
         params = [
-            [_typed(value, kind) for value in column]
+            [_typed(value, kind) for value in column] if kind in _NUMBERS else list(column)
             for (_, kind), column in zip(columns, zip(*rows, strict=True), strict=True)
         ]
         self._run(f"INSERT INTO {table} ({names}) SELECT {values}", params)
@@ -406,10 +436,10 @@ class SqlStore(abc.ABC):
         self.close()
 
 
-def _event_row(event: Event) -> Row:
+def _event_row(event: Event, merge_key: tuple[str, str, str]) -> Row:
     span = dedup.interval(event)
     place = event.location
-    actor, recipient, base = dedup.merge_key(event)
+    actor, recipient, base = merge_key
     return (
         event.id,
         codec.dumps(event),
@@ -455,7 +485,7 @@ def _mention_row(event: Event, target: str, article_hash: str, article_id: str, 
     )
 
 
-def _candidate(event: Event) -> dedup.Candidate | None:
+def _candidate(event: Event, merge_key: tuple[str, str, str]) -> dedup.Candidate | None:
     """A newly stored event as later articles see it (as :meth:`SqlStore._candidates` reads it back)."""
     span = dedup.interval(event)
     if span is None:
@@ -463,7 +493,7 @@ def _candidate(event: Event) -> dedup.Candidate | None:
     place = event.location
     if place is not None:
         place = Place(place.name, place.country, place.lat, place.lon, place.geonameid)
-    return dedup.Candidate(event.id, dedup.merge_key(event), span, place)
+    return dedup.Candidate(event.id, merge_key, span, place)
 
 
 def _typed(value: Any, kind: str) -> Any:
