@@ -25,7 +25,13 @@ from rich.progress import Progress, SpinnerColumn, TaskID, TextColumn, TimeElaps
 from rich.table import Table
 
 from eventwire import cli_store, cli_web
-from eventwire.cli_options import actors_option, parse_date, verbs_option
+from eventwire.cli_options import (
+    actors_option,
+    dictionaries_argument,
+    output_option,
+    parse_date,
+    verbs_option,
+)
 from eventwire.config import Settings
 from eventwire.errors import EventwireError, InputError
 from eventwire.export import write_events
@@ -133,24 +139,12 @@ def code(
 def import_actors_command(
     dictionaries: Annotated[
         list[Path],
-        typer.Argument(
-            metavar="DICT",
-            exists=True,
-            dir_okay=False,
-            readable=True,
-            help="PETRARCH/Phoenix dictionaries, read in order (the first to name an actor wins).",
-            show_default=False,
+        dictionaries_argument(
+            "PETRARCH/Phoenix dictionaries, read in order (the first to name an actor wins)."
         ),
     ],
     output: Annotated[
-        Path,
-        typer.Option(
-            "--output",
-            metavar="FILE",
-            dir_okay=False,
-            help="The actor file to write; dated roles go beside it in FILE's name with .people.",
-            show_default=False,
-        ),
+        Path, output_option("The actor file to write; dated roles go beside it in FILE's name with .people.")
     ],
     kind: Annotated[
         Literal["actors", "agents"],
@@ -183,24 +177,13 @@ IMPORT_NOTES_SHOWN = 20
 def import_verbs_command(
     dictionaries: Annotated[
         list[Path],
-        typer.Argument(
-            metavar="DICT",
-            exists=True,
-            dir_okay=False,
-            readable=True,
-            help="PETRARCH/TABARI verb dictionaries, read in order (the first to list a verb form wins).",
-            show_default=False,
+        dictionaries_argument(
+            "PETRARCH/TABARI verb dictionaries, read in order (the first to list a verb form wins)."
         ),
     ],
     output: Annotated[
         Path,
-        typer.Option(
-            "--output",
-            metavar="FILE",
-            dir_okay=False,
-            help="The verb-pattern file to write; discards go beside it in FILE's name with .discards.",
-            show_default=False,
-        ),
+        output_option("The verb-pattern file to write; discards go beside it in FILE's name with .discards."),
     ],
     discards: Annotated[
         list[Path] | None,

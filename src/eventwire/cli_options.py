@@ -30,3 +30,17 @@ def verbs_option(help_text: str) -> typer.models.OptionInfo:
     return typer.Option(  # type: ignore[no-any-return]
         "--verbs", metavar="FILE", exists=True, dir_okay=False, readable=True, help=help_text
     )
+
+
+def dictionaries_argument(help_text: str) -> typer.models.ArgumentInfo:
+    """The ``DICT...`` argument of the dictionary importers."""
+    return typer.Argument(  # type: ignore[no-any-return]
+        metavar="DICT", exists=True, dir_okay=False, readable=True, help=help_text, show_default=False
+    )
+
+
+def output_option(help_text: str) -> typer.models.OptionInfo:
+    """The ``--output FILE`` option of the dictionary importers."""
+    return typer.Option(  # type: ignore[no-any-return]
+        "--output", metavar="FILE", dir_okay=False, help=help_text, show_default=False
+    )

@@ -598,10 +598,15 @@ def _cased(word: str, *, first: bool, single: bool) -> str:
 # -- writing ----------------------------------------------------------------------------------
 
 
+def beside(output: str | Path, tag: str) -> Path:
+    """A file written next to ``output`` with ``tag`` before its suffix: ``a.tsv``, people -> ``a.people.tsv``."""
+    path = Path(output)
+    return path.with_name(f"{path.stem}.{tag}{path.suffix or '.tsv'}")
+
+
 def people_path(output: str | Path) -> Path:
     """Where the people rows of an actor import go: ``phoenix.tsv`` → ``phoenix.people.tsv``."""
-    path = Path(output)
-    return path.with_name(f"{path.stem}.people{path.suffix or '.tsv'}")
+    return beside(output, "people")
 
 
 def write_imported(imported: Imported, output: str | Path) -> list[Path]:

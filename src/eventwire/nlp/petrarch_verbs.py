@@ -43,7 +43,7 @@ from eventwire.coding.verb_patterns import (
     split_terms,
 )
 from eventwire.errors import DataError
-from eventwire.nlp.petrarch_import import content_lines
+from eventwire.nlp.petrarch_import import beside, content_lines
 
 __all__ = ["ImportedVerbs", "discards_path", "import_discards", "import_verbs", "write_verbs"]
 
@@ -167,8 +167,7 @@ def import_discards(paths: Sequence[str | Path]) -> ImportedVerbs:
 
 def discards_path(output: str | Path) -> Path:
     """Where the discards of an import go: ``verbs.tsv`` -> ``verbs.discards.tsv``."""
-    path = Path(output)
-    return path.with_name(f"{path.stem}.discards{path.suffix or '.tsv'}")
+    return beside(output, "discards")
 
 
 def write_verbs(imported: ImportedVerbs, output: str | Path) -> list[Path]:
