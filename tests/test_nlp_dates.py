@@ -11,7 +11,14 @@ from spacy.language import Language
 
 from eventwire.config import DEFAULT_MODEL
 from eventwire.errors import DataError
-from eventwire.nlp.dates import DateTables, Prefer, parse_date_phrase, resolve_event_date
+from eventwire.nlp.dates import (
+    _DATE_LABELS,
+    DateTables,
+    Prefer,
+    _entities,
+    parse_date_phrase,
+    resolve_event_date,
+)
 
 TUESDAY = dt.date(2024, 6, 18)
 D = dt.date.fromisoformat
@@ -259,3 +266,15 @@ def test_nlp_dates_table_words_drive_the_rules(tmp_path: Path) -> None:
     assert tables.month_day.match("brumaire") and not tables.month_day.match("november")
     assert tables.duration.match("three moons") is None  # "three" is no number word in this table
     assert tables.duration.match("3 moons")
+
+
+def test_date_entities_of_a_sentence_are_those_spacy_finds(nlp: Language) -> None:
+    """The sentence's DATE/TIME entities, read from token tags, are exactly spaCy's (sent.ents)."""
+    doc = nlp(
+        "On Monday morning the envoy arrived in Cairo. Talks ran until 9 p.m. on 3 May 2024. "
+        "The two sides last met in the spring of 2019, officials said on Tuesday."
+    )
+    for sent in doc.sents:
+        expected = [(e.start, e.end) for e in sent.ents if e.label_ in ("DATE", "TIME")]
+        assert [(e.start, e.end) for e in _entities(sent, _DATE_LABELS)] == expected
+    assert sum(len(_entities(s, _DATE_LABELS)) for s in doc.sents) >= 4

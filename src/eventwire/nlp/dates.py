@@ -351,9 +351,27 @@ def _governor(span: Span, trigger: Token) -> Token | None:
     return None
 
 
+_DATE_LABELS = frozenset(("DATE", "TIME"))
+
+
+def _entities(sent: Span, labels: frozenset[str]) -> list[Span]:
+    """The named entities of a sentence with one of ``labels``, read from the tokens' IOB tags
+    (``sent.ents`` builds a span for every entity of the whole doc, at each sentence)."""
+    doc, found, start = sent.doc, [], None
+    for token in sent:
+        if start is not None and token.ent_iob_ != "I":
+            found.append(doc[start : token.i])
+            start = None
+        if token.ent_iob_ == "B" and token.ent_type_ in labels:
+            start = token.i
+    if start is not None:
+        found.append(doc[start : sent.end])
+    return found
+
+
 def _candidates(sent: Span, tables: DateTables) -> list[Span]:
     """Date phrases of a sentence: DATE/TIME entities and table words, widened over leading words."""
-    doc, spans = sent.doc, [ent for ent in sent.ents if ent.label_ in ("DATE", "TIME")]
+    doc, spans = sent.doc, _entities(sent, _DATE_LABELS)
     for match in tables.mentions.finditer(sent.text):
         span = doc.char_span(
             sent.start_char + match.start(), sent.start_char + match.end(), alignment_mode="expand"
