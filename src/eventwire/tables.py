@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from importlib import resources
 from pathlib import Path
 
@@ -42,3 +42,18 @@ def read_table(path: Path, columns: Sequence[str]) -> Iterator[tuple[int, dict[s
         yield number, {name: value.strip() for name, value in zip(header, fields, strict=True)}
     if header is None:
         raise DataError(str(path), None, "no header row")
+
+
+def write_table(
+    path: Path, columns: Sequence[str], rows: Iterable[Sequence[str]], *, preamble: str = ""
+) -> None:
+    """Write a table as ``read_table`` reads it: ``preamble`` (``#`` comment lines), a header, the rows.
+
+    Raises:
+        DataError: the file cannot be written.
+    """
+    lines = ["\t".join(columns), *("\t".join(row) for row in rows)]
+    try:
+        path.write_text(preamble + "".join(f"{line}\n" for line in lines), encoding="utf-8")
+    except OSError as exc:
+        raise DataError(str(path), None, f"cannot write ({exc})") from exc

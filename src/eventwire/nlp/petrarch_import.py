@@ -30,7 +30,6 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-import itertools
 import re
 from collections.abc import Iterable, Sequence
 from pathlib import Path
@@ -44,6 +43,7 @@ from eventwire.nlp.actor_data import (
     ActorTables,
     load_tables,
 )
+from eventwire.tables import write_table
 
 __all__ = [
     "ActorEntry",
@@ -627,9 +627,5 @@ def write_imported(imported: Imported, output: str | Path) -> list[Path]:
         if imported.people:
             files.append((people_path(output), PEOPLE_CAMEO_COLUMNS, imported.people))
     for path, columns, rows in files:
-        lines = itertools.chain(["\t".join(columns)], ("\t".join(row) for row in rows))
-        try:
-            path.write_text("".join(f"{line}\n" for line in lines), encoding="utf-8")
-        except OSError as exc:
-            raise DataError(str(path), None, f"cannot write ({exc})") from exc
+        write_table(path, columns, rows)
     return [path for path, _, _ in files]

@@ -28,7 +28,6 @@ groups of their members, codes kept as written (strings: unknown and invented co
 from __future__ import annotations
 
 import dataclasses
-import itertools
 import re
 from collections.abc import Iterable, Sequence
 from pathlib import Path
@@ -42,8 +41,8 @@ from eventwire.coding.verb_patterns import (
     pattern_row,
     split_terms,
 )
-from eventwire.errors import DataError
 from eventwire.nlp.petrarch_import import beside, content_lines
+from eventwire.tables import write_table
 
 __all__ = ["ImportedVerbs", "discards_path", "import_discards", "import_verbs", "write_verbs"]
 
@@ -185,11 +184,7 @@ def write_verbs(imported: ImportedVerbs, output: str | Path) -> list[Path]:
     if imported.discards:
         files.append((discards_path(output), _DISCARDS_HELP, DISCARD_COLUMNS, list(imported.discards)))
     for path, help_text, columns, rows in files:
-        lines = itertools.chain(["\t".join(columns)], ("\t".join(row) for row in rows))
-        try:
-            path.write_text(help_text + "".join(f"{line}\n" for line in lines), encoding="utf-8")
-        except OSError as exc:
-            raise DataError(str(path), None, f"cannot write ({exc})") from exc
+        write_table(path, columns, rows, preamble=help_text)
     return [path for path, _, _, _ in files]
 
 
