@@ -16,7 +16,7 @@ from eventwire.nlp.modality import ModalityCues, certainty, default_cues
 from eventwire.nlp.pattern_match import discarded
 from eventwire.nlp.places import Gazetteer, default_gazetteer, locate
 from eventwire.nlp.recipients import event_recipients
-from eventwire.nlp.roles import ActorIndex
+from eventwire.nlp.roles import DOCUMENT_CLASS, ActorIndex
 from eventwire.nlp.triggers import DEMAND, OBLIGATION, Candidate, TriggerFinder
 from eventwire.records import (
     Article,
@@ -37,6 +37,11 @@ EARLIER = frozenset(("last", "previous", "earlier", "recent", "prior"))
 DATE_CLIMB = ("xcomp", "advcl", "conj", "acomp")
 FUTURE = "future"  # the frame that codes an event told as intended
 REFUSE = "refuse"  # the frame that codes an event its actor says it will not do
+# Clauses that tell an event in passing, and how much less confidence that gives it: enough to make
+# an event of the main clause the sentence's main event.
+BACKGROUND = frozenset({"relcl", "acl", "advcl"})
+BACKGROUND_WEIGHT = 0.5
+AGENTLESS_WEIGHT = 0.45
 
 
 class EventExtractor:
@@ -130,7 +135,9 @@ class EventExtractor:
         confidence = (
             0.5 + 0.15 * candidate.direct + 0.15 * bool(recipient_spans) + 0.1 * (date.text is not None)
         )
-        confidence -= 0.25 * candidate.statement + 0.2 * (not actor)  # an agentless event is weaker evidence
+        # an agentless event is weaker evidence than any with an actor, even one told in passing
+        confidence -= 0.25 * candidate.statement + AGENTLESS_WEIGHT * (not actor)
+        confidence -= BACKGROUND_WEIGHT * self._background(candidate.clause)
         return Event(
             id=event_id(article.id, start, code, _codes(actor), _codes(recipient)),
             article=ArticleRef.of(article),
@@ -144,7 +151,7 @@ class EventExtractor:
             attribution=attribution,
             date=date,
             location=locate(candidate.clause, country_of, self.gazetteer),
-            confidence=round(min(confidence, 0.95), 2),
+            confidence=round(min(max(confidence, 0.05), 0.95), 2),
         )
 
     def _demanded(
@@ -161,6 +168,20 @@ class EventExtractor:
         ):
             return None
         return tuple(spans)
+
+    def _background(self, clause: Token) -> bool:
+        """Whether ``clause`` tells its event in passing, inside a relative or adverbial clause or a
+        clause hanging on a noun ("..., which observers say undermines ...", "..., killing six"): a
+        sentence's main event is the one its main clause tells. A document's participle is no
+        background ("issued a statement calling on ...": the statement's words are the news)."""
+        token = clause
+        while token.head.i != token.i:
+            if token.dep_ in BACKGROUND and not (
+                token.dep_ == "acl" and DOCUMENT_CLASS in self.lexicon.classes_of(token.head.lemma_)
+            ):
+                return True
+            token = token.head
+        return False
 
     def _refused(self, clause: Token) -> bool:
         """Whether ``clause`` is negated with a modal of its own: "will not", "cannot", "would not"."""

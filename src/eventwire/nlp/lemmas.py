@@ -1,8 +1,9 @@
-"""Verb lemmas the parser got wrong, repaired against the lexicon ("staged" -> "stage")."""
+"""Verb lemmas the parser got wrong, repaired against the lexicon ("staged" -> "stage"), and verbs the
+tagger read as nouns ("EU and UN hand over supplies")."""
 
 from __future__ import annotations
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from eventwire.coding.lexicon import Lexicon
 
@@ -19,6 +20,8 @@ def repair_lemmas(doc: Doc, lexicon: Lexicon) -> None:
     coded as the action: "reimposed" as "impose".
     """
     for token in doc:
+        if _verb_read_as_noun(token, lexicon):
+            token.pos_ = "VERB"
         if token.pos_ != "VERB" or lexicon.knows_verb(token.lemma_):
             continue
         stems = _stems(token.lower_) if token.tag_ in INFLECTED else []
@@ -27,6 +30,15 @@ def repair_lemmas(doc: Doc, lexicon: Lexicon) -> None:
         ]  # "reimposed"
         if (stem := next((s for s in stems if lexicon.knows_verb(s)), None)) is not None:
             token.lemma_ = stem
+
+
+def _verb_read_as_noun(token: Token, lexicon: Lexicon) -> bool:
+    """Whether the tagger read a clause's verb as a noun: the sentence's root, a known verb, with a
+    subject and an object or particle of its own ("EU and UN hand over supplies to Nigeria")."""
+    if token.pos_ != "NOUN" or token.dep_ != "ROOT" or not lexicon.knows_verb(token.lemma_):
+        return False
+    deps = {c.dep_ for c in token.children}
+    return "nsubj" in deps and bool(deps & {"dobj", "prt"})
 
 
 def _stems(word: str) -> list[str]:

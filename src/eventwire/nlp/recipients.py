@@ -25,18 +25,25 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Sequence
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
 
 from eventwire.coding.lexicon import Lexicon, TriggerRule
 from eventwire.nlp.actor_extent import ATTACHING, whole_phrase
+from eventwire.nlp.extensions import ACTORS_KEY
 from eventwire.nlp.mutual import is_mutual
 from eventwire.nlp.roles import recipient_tokens
-from eventwire.nlp.triggers import REPORT
+from eventwire.nlp.triggers import PROPOSALS, REPORT
 from eventwire.records import Entity
 
 __all__ = ["event_recipients", "recipient_entities", "unresolved_recipients"]
 
 NEUTRAL_STATEMENT = "010"
+# Roots of cooperation whose beneficiary a purpose clause may name ("provided funds to help refugees"):
+# appeals, intents to cooperate, diplomatic and material cooperation, aid, yielding.
+COOPERATION = frozenset({"02", "03", "04", "05", "06", "07", "08"})
+PURPOSE = "purpose"
+PURPOSE_MARKERS = ("obj", "dative", "to", "for")
+_NO_RULE = TriggerRule(lemma="", particle=None, pos="VERB", cameo="")  # a purpose verb codes nothing
 
 # Relations from a word to the noun whose phrase it is part of ("the UN's findings", "army base").
 _INSIDE = frozenset({"poss", "compound", "nmod", "amod", "appos", "nummod"})
@@ -53,6 +60,7 @@ _WHERE = frozenset({"in", "at"})
 _PLACE_ENTITIES = frozenset({"GPE", "LOC", "FAC"})
 _PARTY_ENTITIES = frozenset({"GPE", "NORP", "ORG", "PERSON"})  # names a joined party may bear
 PLACE_CLASS = "place"
+TOLD_CLASS = "told"
 # Markers that also join a noun's own phrases ("four of the banks", "people in Kabul"): a recipient
 # phrase is not cut at them.
 _NOUN_PREPOSITIONS = frozenset({"of", "in"})
@@ -103,10 +111,16 @@ def event_recipients(
     found = unresolved_recipients(
         heads=[words[0], *heads[len(words) :]], markers=_markers(objects), actors=actors, objects=objects
     )
-    if found or embedded is None or embedded[1].cameo == NEUTRAL_STATEMENT:
-        return found  # "declined to comment on the bill": a statement acts on no one
-    inner = _Objects(embedded[1], lexicon)
-    return unresolved_recipients(heads=embedded[0], markers=_markers(inner), actors=actors, objects=inner)
+    if not found and embedded is not None and embedded[1].cameo != NEUTRAL_STATEMENT:
+        # "declined to comment on the bill": a statement acts on no one
+        inner = _Objects(embedded[1], lexicon)
+        found = unresolved_recipients(
+            heads=embedded[0], markers=_markers(inner), actors=actors, objects=inner
+        )
+    if not found and code[:2] in COOPERATION:
+        inner_words = embedded[0] if embedded is not None else ()
+        found = purpose_recipients([*heads, *inner_words], actors=actors, lexicon=lexicon)
+    return found
 
 
 def _markers(objects: _Objects) -> tuple[str, ...]:
@@ -154,6 +168,16 @@ class _Objects:
         """Whether ``noun`` names an event of the lexicon ("demanded the release of ..."): what the
         trigger embeds, not whom it acts on."""
         return self.lexicon is not None and bool(self.lexicon.rules_for(noun.lemma_, "NOUN"))
+
+    def told(self, noun: Token) -> bool:
+        """Whether ``noun`` names what is said, proposed or done (``data/object_classes.tsv``, class
+        "told": "rejected the accusations", "welcomed the decision") rather than who or what it is done to."""
+        return self.lexicon is not None and TOLD_CLASS in self.lexicon.classes_of(noun.lemma_)
+
+    def proposal(self, noun: Token) -> bool:
+        """Whether ``noun`` names what a party puts forward (a demand, offer or accusation): its "by"
+        phrase is the party ("rejected accusations by the US": the US)."""
+        return self.lexicon is not None and bool(self.lexicon.classes_of(noun.lemma_) & PROPOSALS)
 
     def is_place(self, noun: Token) -> bool:
         """Whether ``noun`` names a place: a named one, a noun of the object class "place", or a part
@@ -236,6 +260,7 @@ def unresolved_recipients(
                     (word, extent)
                     for conjunct in (token, *token.conjuncts)
                     if conjunct.i >= token.i and _acted_on(word := _patient(conjunct, objects))
+                    if objects is None or not objects.told(word)
                     if marker not in _PLACE_MARKERS or (objects is not None and objects.is_place(word))
                     if _free(extent := _phrase(word, leave, objects), stops, taken)
                 ]
@@ -245,6 +270,55 @@ def unresolved_recipients(
                         _entity(doc[start : word.i + 1], (start, end)) for word, (start, end) in found
                     )
     return ()
+
+
+def purpose_recipients(
+    heads: Sequence[Token], *, actors: Sequence[Span], lexicon: Lexicon
+) -> tuple[Entity, ...]:
+    """Whom an act of cooperation is for, told by a purpose clause of helping (``data/verb_classes.tsv``,
+    class ``purpose``): "provided 6 million euros to support refugees in Syria", "launched an appeal
+    for $80 million to provide help for flood victims". The phrase keeps the codes of an actor it names
+    ("sent troops to help the Malian government")."""
+    for verb in _purpose_verbs(heads, lexicon):
+        found = unresolved_recipients(
+            heads=[verb], markers=PURPOSE_MARKERS, actors=actors, objects=_Objects(_NO_RULE, lexicon)
+        )
+        if found:
+            return tuple(_with_actor(entity, verb.doc) for entity in found)
+    return ()
+
+
+def _purpose_verbs(heads: Sequence[Token], lexicon: Lexicon) -> list[Token]:
+    """The helping verbs of "to" clauses that hang on the event's words or their objects."""
+    owners = [*heads, *(c for h in heads for c in h.children if c.dep_ in ("dobj", "prep", "pobj"))]
+    owners += [p for o in owners if o.dep_ == "prep" for p in o.children if p.dep_ == "pobj"]
+    return [
+        verb
+        for owner in owners
+        for verb in owner.children
+        if verb.dep_ in ("advcl", "xcomp", "acl", "relcl")
+        and lexicon.verb_is(verb.lemma_, PURPOSE)
+        and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+    ]
+
+
+def _with_actor(entity: Entity, doc: Doc) -> Entity:
+    """``entity`` with the codes of the actor that heads its phrase ("the Malian government"), if any;
+    not of one it only mentions ("people in Somalia" are no Somali government)."""
+    phrase = (
+        doc.char_span(entity.start, entity.end)
+        if entity.start is not None and entity.end is not None
+        else None
+    )
+    if phrase is None:
+        return entity
+    head = phrase.root
+    for span in doc.spans.get(ACTORS_KEY, ()):
+        actor: Entity | None = span._.entity
+        root = span.root
+        if actor is not None and (root.i == head.i or (root.head.i == head.i and root.dep_ in _INSIDE)):
+            return dataclasses.replace(actor, text=entity.text, start=entity.start, end=entity.end)
+    return entity
 
 
 def _joint_parties(actor: Span, heads: Sequence[Token]) -> Entity | None:
@@ -262,14 +336,26 @@ def _joint_parties(actor: Span, heads: Sequence[Token]) -> Entity | None:
     doc = noun.doc
     # a coordination of parties, not one inside a name ("the Minister of Trade and Industry")
     joined = any(
-        t.dep_ == "conj" and t.ent_iob_ != "I" and any(w.ent_type_ in _PARTY_ENTITIES for w in t.subtree)
+        t.dep_ == "conj"
+        and not _one_name(t, t.head)
+        and any(w.ent_type_ in _PARTY_ENTITIES for w in t.subtree)
         for t in doc[start:end]
     )
+    # "UK and EU negotiators": two named parties joined as modifiers of one noun
+    names = [t for t in doc[start:end] if t.ent_iob_ == "B" and t.ent_type_ in _PARTY_ENTITIES]
+    joined = joined or (len(names) > 1 and any(t.dep_ == "cc" for t in doc[start:end]))
     joined = joined and not any(start <= i < end for i in stops)
     if not joined or not (start <= actor.start and actor.end <= end):
         return None
     phrase = doc[start:end]
     return Entity(text=phrase.text, name=phrase.text, start=phrase.start_char, end=phrase.end_char)
+
+
+def _one_name(a: Token, b: Token) -> bool:
+    """Whether ``a`` and ``b`` lie in one named entity ("the Minister of Trade and Industry")."""
+    low, high = sorted((a.i, b.i))
+    words = a.doc[low : high + 1]
+    return all(w.ent_type_ for w in words) and not any(w.ent_iob_ == "B" for w in words[1:])
 
 
 def _phrase(word: Token, leave: frozenset[str], objects: _Objects | None) -> tuple[int, int]:
@@ -319,6 +405,7 @@ def _argument(
             and head.head.i not in stops
             and not (objects is not None and head.lower_ == "of" and objects.is_event(head.head))
             and not (objects is not None and head.lower_ == "in" and _event_place_of(head.head, objects))
+            and not (objects is not None and head.lower_ in ("by", "from") and objects.proposal(head.head))
         ):
             token = head.head
         else:

@@ -20,6 +20,23 @@ AGENT_LABELS = frozenset(("PERSON", "ORG", "NORP", "GPE"))
 AGENT_CLASS = "agent"
 NOT_AGENTS = frozenset(("DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"))
 PARTITIVE_CLASS = "partitive"  # "hundreds of prisoners", "some of the troops": the "of" phrase acts
+# Prepositions of time and cause: a noun event in their phrase is no event of the verb they hang on.
+CIRCUMSTANCE = frozenset(
+    {
+        "after",
+        "before",
+        "during",
+        "amid",
+        "amidst",
+        "despite",
+        "following",
+        "since",
+        "until",
+        "because",
+        "over",
+    }
+)
+DOCUMENT_CLASS = "document"  # "issued a statement calling on ...": the issuer acts
 # Pronouns that, as the subject of a reported clause, usually stand for the speaker.
 PERSONAL = frozenset(("it", "they", "he", "she", "we"))
 THAT = "that"  # the recipient marker of the subject of a clause the trigger takes
@@ -142,6 +159,8 @@ def subject_token(verb: Token, lexicon: Lexicon) -> tuple[Token | None, bool]:
             return _antecedent(child, verb), True
     if headline_clause(verb):
         return verb.head, True
+    if (author := _author(verb, lexicon)) is not None:
+        return author
     if is_passive(verb):
         for child in verb.children:
             if child.dep_ == "agent":
@@ -166,6 +185,21 @@ def subject_token(verb: Token, lexicon: Lexicon) -> tuple[Token | None, bool]:
         subject, _ = subject_token(head, lexicon)
         return subject, False
     return None, False
+
+
+def _author(verb: Token, lexicon: Lexicon) -> tuple[Token | None, bool] | None:
+    """For a participle that tells what a document says ("issued a statement calling on the council",
+    "put out a report accusing the army"), who wrote it: the document's possessor, else the subject of
+    the verb that issued it. None when ``verb`` is no such participle."""
+    document = verb.head
+    if verb.dep_ != "acl" or verb.tag_ != "VBG" or DOCUMENT_CLASS not in lexicon.classes_of(document.lemma_):
+        return None
+    for child in document.children:
+        if child.dep_ == "poss" and child.pos_ != "PRON":
+            return child, False
+    if document.dep_ == "dobj" and document.head.pos_ in ("VERB", "AUX"):
+        return subject_token(document.head, lexicon)[0], False
+    return None
 
 
 def headline_clause(verb: Token) -> bool:
@@ -218,6 +252,8 @@ def agent_of_noun(noun: Token, lexicon: Lexicon, actors: ActorIndex) -> tuple[To
             return child, None
     head = noun.head
     if noun.dep_ == "pobj" and head.dep_ == "prep" and head.head.pos_ in ("VERB", "AUX"):
+        if head.lower_ in CIRCUMSTANCE:  # "imposed a curfew after clashes": the clashes are not imposed
+            return None, None
         head = head.head
     elif noun.dep_ not in ("dobj", "nsubjpass", "conj") or head.pos_ not in ("VERB", "AUX"):
         return None, None

@@ -82,6 +82,21 @@ def _particle(verb: Token, wanted: str | None) -> Token | None:
     return None
 
 
+# Object classes of what a party puts forward: whoever rejects or accepts it answers that party.
+PROPOSALS = frozenset({"demand", "invitation", "accusation"})
+
+
+def _markers(verb: Token, rule: TriggerRule) -> tuple[str, ...]:
+    """The rule's recipient markers; for a verb whose particle the parser read as a preposition
+    ("called on the council": "on" with "the council" as its object), the object is that preposition's."""
+    particle = (
+        _particle(verb, rule.particle) if rule.particle is not None and "obj" in rule.recipient else None
+    )
+    if particle is None or particle.dep_ != "prep":
+        return rule.recipient
+    return tuple(m for r in rule.recipient for m in ((r, particle.lower_) if r == "obj" else (r,)))
+
+
 def _preps(token: Token, markers: tuple[str, ...]) -> list[Token]:
     return [c for c in token.children if c.dep_ in ("prep", "agent") and c.lower_ in markers]
 
@@ -134,7 +149,11 @@ def choose_rule(
     plain rules come first and a frame rule is the default ("rejected the changes": a plain rejection).
     """
     classes = object_classes(token, lexicon)
-    for rule in sorted(rules, key=lambda r: (r.frame is None) if framed else (r.frame is not None)):
+
+    def order(rule: TriggerRule) -> tuple[bool, bool]:  # a verb's own particle first: "called on" is no call
+        return rule.particle is None, (rule.frame is None) if framed else (rule.frame is not None)
+
+    for rule in sorted(rules, key=order):
         if rule.particle is not None and _particle(token, rule.particle) is None:
             continue
         if not _fits(rule, classes):
@@ -204,6 +223,7 @@ class TriggerFinder:
     def _recipient(self, heads: list[Token], markers: tuple[str, ...], actors: ActorIndex) -> list[Span]:
         """The first resolved actor at the trigger's recipient markers, else the first unresolved agent."""
         tokens = [t for marker in markers for head in heads for t in recipient_tokens(head, (marker,))]
+        tokens = [p for t in tokens for p in (*self._proposers(t), t)]
         for token in tokens:
             if spans := actors.phrase(token):
                 return spans
@@ -211,6 +231,23 @@ class TriggerFinder:
             if spans := actors.agents(token):
                 return spans
         return []
+
+    def _proposers(self, token: Token) -> list[Token]:
+        """Who put forward what ``token`` names, when it is a demand, offer or accusation: its possessor,
+        modifier or "by"/"from" phrase ("rejected accusations by the US", "accepted the demands of the
+        protesters", "spurned a government offer"): the party a rejection or acceptance answers."""
+        if not self.lexicon.classes_of(token.lemma_) & PROPOSALS:
+            return []
+        return [
+            *(c for c in token.children if c.dep_ in ("poss", "compound", "nmod") and c.pos_ != "PRON"),
+            *(
+                p
+                for c in token.children
+                if c.dep_ in ("prep", "agent") and c.lower_ in ("by", "from")
+                for p in c.children
+                if p.dep_ == "pobj"
+            ),
+        ]
 
     def _rules(self, token: Token, *, embedded: bool) -> tuple[TriggerRule, ...]:
         """The rules of ``token``: frames and its own rows, or, embedded in a frame, rows without frame."""
@@ -269,7 +306,7 @@ class TriggerFinder:
         if stance is not None:  # "said it is skeptical of the plan": coded by the stance it states
             rule = stance.rule
         code = rule.cameo
-        recipient = self._recipient([stance.word if stance else verb], rule.recipient, actors)
+        recipient = self._recipient([stance.word if stance else verb], _markers(verb, rule), actors)
         subject, direct = subject_token(verb, self.lexicon)
         actor = actors.agents(subject) if subject is not None else []
         if rule.frame == REPORT and actor and (obliged := self._obliged(verb, actors, actor)):

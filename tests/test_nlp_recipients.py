@@ -1,0 +1,127 @@
+"""Who an event acts on and which event is a sentence's main one, on sentences written for the test:
+purpose clauses, proposals answered, documents that speak, particles read as prepositions, verbs
+read as nouns, events told in passing."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from eventwire.api import Coder
+from eventwire.evaluate.scoring import main_event
+from eventwire.records import Article, Event
+
+PUBLISHED = dt.date(2024, 6, 18)
+
+
+def _code(coder: Coder, text: str) -> list[Event]:
+    return [e for _, events in coder.code([Article(text=text, published=PUBLISHED)]) for e in events]
+
+
+def _main(coder: Coder, text: str) -> Event:
+    event = main_event(_code(coder, text))
+    assert event is not None, text
+    return event
+
+
+def _texts(event: Event) -> list[str]:
+    return [r.text for r in event.recipient]
+
+
+def test_recipients_purpose_clause_names_whom_aid_is_for(coder: Coder) -> None:
+    event = _main(coder, "Japan provided 5 million dollars to help flood victims in Pakistan.")
+    assert event.cameo.root == "07"
+    assert [t.split()[:2] for t in _texts(event)] == [["flood", "victims"]]
+
+
+def test_recipients_purpose_clause_keeps_the_codes_of_the_actor_it_heads(coder: Coder) -> None:
+    event = _main(coder, "Norway gave 10 million euros to support the Afghan government.")
+    assert [(r.text, r.country, r.sector) for r in event.recipient] == [
+        ("the Afghan government", "AFG", "GOV")
+    ]
+
+
+def test_recipients_purpose_clause_does_not_code_a_place_it_mentions(coder: Coder) -> None:
+    event = _main(coder, "Japan provided 5 million dollars to help flood victims in Pakistan.")
+    assert [r.country for r in event.recipient] == [None]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The ministry rejected the accusations.",
+        "The rebels claimed the bombing.",
+    ],
+)
+def test_recipients_what_is_said_or_done_is_no_recipient(coder: Coder, text: str) -> None:
+    assert all(not e.recipient for e in _code(coder, text))
+
+
+def test_recipients_a_rejected_accusation_answers_its_accuser(coder: Coder) -> None:
+    event = _main(coder, "Ethiopia rejected accusations by the United States that its army committed abuses.")
+    assert [(r.text, r.country) for r in event.recipient] == [("the United States", "USA")]
+
+
+def test_recipients_accepted_demands_answer_who_made_them(coder: Coder) -> None:
+    event = _main(coder, "The government accepted the demands of the protesters.")
+    assert event.cameo.code == "083"
+    assert _texts(event) and "protesters" in _texts(event)[0]
+
+
+def test_recipients_a_document_speaks_for_who_issued_it(coder: Coder) -> None:
+    event = _main(coder, "Amnesty International issued a statement calling on Egypt to free the activists.")
+    assert event.cameo.root == "02"
+    assert [a.name for a in event.actor] == ["Amnesty International"]
+    assert [r.country for r in event.recipient] == ["EGY"]
+
+
+def test_recipients_particle_read_as_preposition_still_takes_its_object(coder: Coder) -> None:
+    events = _code(coder, "Human Rights Watch called on the Security Council to act.")
+    assert [(e.trigger.text, e.cameo.root, _texts(e)) for e in events] == [
+        ("called on", "02", ["the Security Council"])
+    ]
+
+
+def test_recipients_verb_read_as_noun_is_coded(coder: Coder) -> None:
+    event = _main(coder, "EU and UN hand over medical supplies to Nigeria.")
+    assert event.cameo.root == "07"
+    assert [r.country for r in event.recipient] == ["NGA"]
+
+
+def test_recipients_circumstance_is_no_event_of_the_verb(coder: Coder) -> None:
+    events = _code(coder, "Indian police imposed a curfew in the city after clashes between rival gangs.")
+    assert all(e.cameo.code != "190" for e in events if any(a.sector == "COP" for a in e.actor))
+
+
+def test_recipients_two_named_parties_modifying_one_noun_are_joined(coder: Coder) -> None:
+    event = _main(coder, "UK and EU negotiators agreed a trade deal.")
+    assert _texts(event) == ["UK and EU negotiators"]
+
+
+def test_recipients_two_parties_one_a_multiword_name_are_joined(coder: Coder) -> None:
+    event = _main(coder, "Vietnam and the Eurasia Economic Union signed a free trade agreement.")
+    assert _texts(event) == ["Vietnam and the Eurasia Economic Union"]
+
+
+def test_recipients_conjunction_inside_one_name_joins_no_parties(coder: Coder) -> None:
+    event = _main(coder, "The Minister of Trade and Industry signed an agreement.")
+    assert not event.recipient
+
+
+def test_main_event_is_told_by_the_main_clause(coder: Coder) -> None:
+    event = _main(coder, "Germany criticised the deal, which China signed with Russia on Monday.")
+    assert [a.country for a in event.actor] == ["DEU"]
+
+
+def test_main_event_confidence_stays_within_bounds(coder: Coder) -> None:
+    events = _code(
+        coder, "Poland expelled three diplomats over a plot that officials say targeted its railways."
+    )
+    assert events and all(0.0 < e.confidence <= 1.0 for e in events)
+
+
+def test_main_event_background_event_is_less_confident(coder: Coder) -> None:
+    events = _code(coder, "Police fired tear gas at protesters, killing two students.")
+    by_trigger = {e.trigger.text: e for e in events}
+    assert by_trigger["killing"].confidence < by_trigger["fired"].confidence
