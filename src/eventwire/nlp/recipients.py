@@ -10,7 +10,12 @@ markers, kept unresolved (its text only, no codes): "killed another ethnic Chech
 last bastion in the country", "rejected the draft resolution". A marker of where the event happens
 ("in") takes only a place: "declared a ceasefire in Yemen". A frame with nothing at its own markers
 takes what the event it embeds acts on: "is considering sending aid to the flooded villages". A
-statement ("told reporters") gets none: only a party makes a statement a dyad.
+statement ("told reporters") gets none: only a party makes a statement a dyad. What is said, proposed
+or done ("rejected the accusations", "claimed the bombing"; class ``told`` of
+``data/object_classes.tsv``) is no recipient; whoever put a demand, offer or accusation forward is
+("rejected accusations by the US": the US). An act of cooperation that names no one is for whom its
+purpose clause helps ("provided 6 million euros to support refugees in Syria"; class ``purpose`` of
+``data/verb_classes.tsv``).
 
 An event that parties do with one another (``data/mutual_codes.tsv``: "Peru and Chile signed an
 agreement") done by several actors with no one else named has each actor as the others' recipient; one
