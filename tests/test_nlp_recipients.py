@@ -125,3 +125,42 @@ def test_main_event_background_event_is_less_confident(coder: Coder) -> None:
     events = _code(coder, "Police fired tear gas at protesters, killing two students.")
     by_trigger = {e.trigger.text: e for e in events}
     assert by_trigger["killing"].confidence < by_trigger["fired"].confidence
+
+
+def test_recipients_people_held_as_human_shields(coder: Coder) -> None:
+    event = _main(coder, "The militants held hundreds of villagers as human shields in the old town.")
+    assert event.cameo.code == "184"
+    assert _texts(event) == ["hundreds of villagers"]
+
+
+def test_recipients_irregular_past_of_overrun_is_coded(coder: Coder) -> None:
+    event = _main(coder, "Al-Shabaab fighters overran an army base in southern Somalia.")
+    assert event.cameo.code == "192"
+    assert _texts(event) and _texts(event)[0].startswith("an army base")
+
+
+def test_recipients_particle_that_carries_the_object(coder: Coder) -> None:
+    event = _main(coder, "Egypt let free the jailed activists.")
+    assert event.cameo.code == "0841"
+    assert _texts(event) == ["the jailed activists"]
+
+
+def test_recipients_passive_conjunct_takes_the_shared_subject(coder: Coder) -> None:
+    event = _main(coder, "Two Greek sailors, held for months in Libya, have been freed by Libyan forces.")
+    assert event.cameo.root == "08"
+    assert _texts(event) and _texts(event)[0].startswith("Two Greek sailors")
+
+
+def test_recipients_refuge_sought_in_a_country(coder: Coder) -> None:
+    event = _main(coder, "Thousands of Afghans have sought refuge in Pakistan.")
+    assert [r.country for r in event.recipient] == ["PAK"]
+
+
+def test_recipients_an_act_aimed_at_a_target_keeps_its_phrase(coder: Coder) -> None:
+    event = _main(coder, "The group claimed responsibility for the attack on the police station.")
+    assert _texts(event) == ["the attack on the police station"]
+
+
+def test_recipients_purpose_of_an_embedded_act_of_aid(coder: Coder) -> None:
+    event = _main(coder, "Malaysia is considering sending doctors to help the earthquake victims.")
+    assert _texts(event) == ["the earthquake victims"]

@@ -69,6 +69,7 @@ TOLD_CLASS = "told"
 # Markers that also join a noun's own phrases ("four of the banks", "people in Kabul"): a recipient
 # phrase is not cut at them.
 _NOUN_PREPOSITIONS = frozenset({"of", "in"})
+_AIMED = frozenset({"on", "against", "in", "at"})  # "the attack on the embassy", "the bombing in Kabul"
 
 
 def event_recipients(
@@ -122,17 +123,17 @@ def event_recipients(
         found = unresolved_recipients(
             heads=embedded[0], markers=_markers(inner), actors=actors, objects=inner
         )
-    if not found and code[:2] in COOPERATION:
+    inner_code = embedded[1].cameo if embedded is not None else ""
+    if not found and (code[:2] in COOPERATION or inner_code[:2] in COOPERATION):
         inner_words = embedded[0] if embedded is not None else ()
         found = purpose_recipients([*heads, *inner_words], actors=actors, lexicon=lexicon)
     return found
 
 
 def _markers(objects: _Objects) -> tuple[str, ...]:
-    """The rule's recipient markers; not its object when the rule names what the object is ("provided
-    aid to": the aid is no recipient)."""
-    markers = objects.rule.recipient
-    return tuple(m for m in markers if m != "obj") if objects.classes else markers
+    """The rule's recipient markers (its object is skipped where it is what the rule names, see
+    :func:`unresolved_recipients`)."""
+    return objects.rule.recipient
 
 
 @dataclasses.dataclass(frozen=True, slots=True)
@@ -261,11 +262,13 @@ def unresolved_recipients(
     for marker in markers:
         for head in heads:
             for token in recipient_tokens(head, (marker,)):
+                if marker == "obj" and objects is not None and objects.classes and objects.of_class(token):
+                    continue  # "provided aid to": the aid is what is given, not to whom
                 found = [
                     (word, extent)
                     for conjunct in (token, *token.conjuncts)
                     if conjunct.i >= token.i and _acted_on(word := _patient(conjunct, objects))
-                    if objects is None or not objects.told(word)
+                    if objects is None or not objects.told(word) or _aimed(word)
                     if marker not in _PLACE_MARKERS or (objects is not None and objects.is_place(word))
                     if _free(extent := _phrase(word, leave, objects), stops, taken)
                 ]
@@ -356,6 +359,17 @@ def _joint_parties(actor: Span, heads: Sequence[Token]) -> Entity | None:
     return Entity(text=phrase.text, name=phrase.text, start=phrase.start_char, end=phrase.end_char)
 
 
+def _aimed(noun: Token) -> bool:
+    """Whether ``noun`` says whom or where it strikes ("the attack on the embassy", "the bombing in
+    Kandahar"): such a phrase tells the event's target, though the noun names an act."""
+    return any(
+        prep.dep_ == "prep"
+        and prep.lower_ in _AIMED
+        and any(_thing(p) for p in prep.children if p.dep_ == "pobj")
+        for prep in noun.children
+    )
+
+
 def _one_name(a: Token, b: Token) -> bool:
     """Whether ``a`` and ``b`` lie in one named entity ("the Minister of Trade and Industry")."""
     low, high = sorted((a.i, b.i))
@@ -364,9 +378,17 @@ def _one_name(a: Token, b: Token) -> bool:
 
 
 def _phrase(word: Token, leave: frozenset[str], objects: _Objects | None) -> tuple[int, int]:
-    return whole_phrase(
+    start, end = whole_phrase(
         word, leave=leave, skip=objects.left_out(word) if objects is not None else frozenset()
     )
+    if objects is not None and objects.told(
+        word
+    ):  # an act named with its target: "the attack on the embassy"
+        for prep in word.children:
+            aimed_at = [p for p in prep.children if p.dep_ == "pobj"]
+            if prep.dep_ == "prep" and prep.lower_ in _AIMED and prep.i >= end and aimed_at:
+                end = max(end, whole_phrase(aimed_at[0])[1])
+    return start, end
 
 
 def _patient(word: Token, objects: _Objects | None) -> Token:

@@ -297,7 +297,11 @@ def recipient_tokens(
         for head in heads:
             if marker == "obj":
                 deps = ("nsubjpass",) if passive and head is trigger else ("dobj",)
-                out.extend(c for c in head.children if c.dep_ in deps)
+                found = [c for c in head.children if c.dep_ in deps]
+                if not found and passive and head is trigger and trigger.dep_ == "conj":
+                    # "the fishermen, held for months, have been freed": the subject they share
+                    found = [c for c in trigger.head.children if c.dep_ in ("nsubj", "nsubjpass")]
+                out.extend(found)
             elif marker == THAT:
                 for owner in (head, *(c for c in head.children if c.dep_ == "dobj")):
                     out.extend(_clause_subjects(owner))

@@ -102,7 +102,8 @@ def _preps(token: Token, markers: tuple[str, ...]) -> list[Token]:
 
 
 def object_classes(token: Token, lexicon: Lexicon) -> frozenset[str]:
-    """The classes of what ``token`` acts on: its object, its ``of``/``for``/``on`` phrases, their modifiers.
+    """The classes of what ``token`` acts on: its object, its ``of``/``for``/``on`` phrases, their
+    modifiers, and the object's own ``of``/``as`` phrases.
 
     A noun trigger's own modifiers count too ("humanitarian aid", "hunger strike").
     """
@@ -118,7 +119,7 @@ def object_classes(token: Token, lexicon: Lexicon) -> frozenset[str]:
         classes |= _modifier_classes(token, lexicon)
     for word in [w for obj in words for w in (obj, *obj.conjuncts)]:
         classes |= lexicon.classes_of(word.lemma_) | _modifier_classes(word, lexicon)
-        for prep in _preps(word, ("of",)):
+        for prep in _preps(word, ("of", "as")):  # "held the families as human shields"
             for pobj in (c for c in prep.children if c.dep_ == "pobj"):
                 classes |= lexicon.classes_of(pobj.lemma_) | _modifier_classes(pobj, lexicon)
     return frozenset(classes)
@@ -306,7 +307,10 @@ class TriggerFinder:
         if stance is not None:  # "said it is skeptical of the plan": coded by the stance it states
             rule = stance.rule
         code = rule.cameo
-        recipient = self._recipient([stance.word if stance else verb], _markers(verb, rule), actors)
+        particle = _particle(verb, rule.particle) if rule.particle is not None else None
+        # a particle the parser read as a clause of its own carries the object: "let free the prisoners"
+        carrier = [particle] if particle is not None and particle.dep_ not in ("prt", "prep") else []
+        recipient = self._recipient([stance.word if stance else verb, *carrier], _markers(verb, rule), actors)
         subject, direct = subject_token(verb, self.lexicon)
         actor = actors.agents(subject) if subject is not None else []
         if rule.frame == REPORT and actor and (obliged := self._obliged(verb, actors, actor)):
@@ -337,7 +341,7 @@ class TriggerFinder:
                 p.i for prep in _preps(verb, OBJECT_PREPS) for p in prep.children if p.dep_ == "pobj"
             )
         words = [stance.word if stance else verb]
-        if rule.particle is not None and (particle := _particle(verb, rule.particle)) is not None:
+        if particle is not None:
             words.append(particle)
         return Candidate(tuple(words), verb, code, tuple(actor), tuple(recipient), direct, rule, embedded)
 
