@@ -121,3 +121,16 @@ def test_stance_words_have_codes_of_the_code_table() -> None:
     rules = stance_rules()
     assert {"skeptical", "optimistic"} <= set(rules)
     assert all(rule.cameo in default_table() and rule.recipient for rule in rules.values())
+
+
+def test_lexicon_bundled_trigger_rows_are_not_repeated() -> None:
+    from collections import Counter
+
+    from eventwire.tables import bundled
+
+    rows = [
+        line
+        for line in bundled("triggers.tsv").read_text(encoding="utf-8").splitlines()
+        if line and not line.startswith("#")
+    ]
+    assert [row for row, n in Counter(rows).items() if n > 1] == []

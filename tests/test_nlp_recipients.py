@@ -164,3 +164,20 @@ def test_recipients_an_act_aimed_at_a_target_keeps_its_phrase(coder: Coder) -> N
 def test_recipients_purpose_of_an_embedded_act_of_aid(coder: Coder) -> None:
     event = _main(coder, "Malaysia is considering sending doctors to help the earthquake victims.")
     assert _texts(event) == ["the earthquake victims"]
+
+
+def test_main_event_clause_telling_who_did_an_agentless_passive_is_the_news(coder: Coder) -> None:
+    event = _main(coder, "Two guards were killed when the rebels attacked the Iraqi embassy in Kabul.")
+    assert event.cameo.root == "19"
+    assert [(r.text, r.cameo) for r in event.recipient] == [("the Iraqi embassy in Kabul", "IRQGOV")]
+
+
+def test_recipients_target_of_what_troops_are_mobilised_for(coder: Coder) -> None:
+    event = _main(coder, "Azerbaijan mobilised its army for an offensive against Armenia.")
+    assert [r.country for r in event.recipient] == ["ARM"]
+
+
+def test_recipients_concern_expressed_to_an_addressee(coder: Coder) -> None:
+    event = _main(coder, "The UN envoy expressed concern to the Security Council.")
+    assert event.cameo.code == "012"
+    assert _texts(event) == ["the Security Council"]

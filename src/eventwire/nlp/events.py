@@ -16,7 +16,7 @@ from eventwire.nlp.modality import ModalityCues, certainty, default_cues
 from eventwire.nlp.pattern_match import discarded
 from eventwire.nlp.places import Gazetteer, default_gazetteer, locate
 from eventwire.nlp.recipients import event_recipients
-from eventwire.nlp.roles import DOCUMENT_CLASS, ActorIndex
+from eventwire.nlp.roles import DOCUMENT_CLASS, ActorIndex, is_passive
 from eventwire.nlp.triggers import DEMAND, OBLIGATION, Candidate, TriggerFinder
 from eventwire.records import (
     Article,
@@ -173,14 +173,21 @@ class EventExtractor:
         """Whether ``clause`` tells its event in passing, inside a relative or adverbial clause or a
         clause hanging on a noun ("..., which observers say undermines ...", "..., killing six"): a
         sentence's main event is the one its main clause tells. A document's participle is no
-        background ("issued a statement calling on ...": the statement's words are the news)."""
+        background ("issued a statement calling on ...": the statement's words are the news), nor is
+        a clause that tells who did what a passive without agent suffered ("two people were killed when
+        ISIL attacked the embassy": the attack is the news)."""
         token = clause
         while token.head.i != token.i:
-            if token.dep_ in BACKGROUND and not (
-                token.dep_ == "acl" and DOCUMENT_CLASS in self.lexicon.classes_of(token.head.lemma_)
-            ):
+            head = token.head
+            document = token.dep_ == "acl" and DOCUMENT_CLASS in self.lexicon.classes_of(head.lemma_)
+            agentless = (
+                token.dep_ == "advcl"
+                and is_passive(head)
+                and not any(c.dep_ == "agent" for c in head.children)
+            )
+            if token.dep_ in BACKGROUND and not document and not agentless:
                 return True
-            token = token.head
+            token = head
         return False
 
     def _refused(self, clause: Token) -> bool:

@@ -314,6 +314,9 @@ def recipient_tokens(
                 for obj in (c for c in head.children if c.dep_ == "dobj"):
                     for noun in object_nouns(obj):
                         out.extend(prep_objects(noun, marker))
+                if marker != "for":  # what the act is for: "mobilized troops for an assault against X"
+                    for noun in prep_objects(head, "for"):
+                        out.extend(prep_objects(noun, marker))
     return out
 
 
