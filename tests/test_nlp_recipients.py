@@ -181,3 +181,14 @@ def test_recipients_concern_expressed_to_an_addressee(coder: Coder) -> None:
     event = _main(coder, "The UN envoy expressed concern to the Security Council.")
     assert event.cameo.code == "012"
     assert _texts(event) == ["the Security Council"]
+
+
+def test_recipients_preposition_after_the_object_completes_the_verb(coder: Coder) -> None:
+    event = _main(coder, "The president pushed the parliament of Kyrgyzstan for changes to the constitution.")
+    assert (event.trigger.text, event.cameo.root) == ("pushed", "02")
+    assert [r.cameo for r in event.recipient] == ["KGZLEG"]
+
+
+def test_recipients_date_after_the_object_completes_no_verb(coder: Coder) -> None:
+    events = _code(coder, "Kenya called the ambassador on Monday.")
+    assert [e.cameo.root for e in events] == ["04"]

@@ -126,7 +126,9 @@ class EventExtractor:
             embedded=_embedded(candidate),
         )
         cameo, plover = describe_code(self.codes, code)
-        words = candidate.trigger
+        # the trigger's words that follow one another: "called on", but "pushed" of "pushed Congress for"
+        words = [candidate.trigger[0]]
+        words += [w for w in candidate.trigger[1:] if w.i == words[0].i + 1]
         start, end = words[0].idx, max(t.idx + len(t.text) for t in words)
         trigger = Trigger(
             article.text[start:end], start, end

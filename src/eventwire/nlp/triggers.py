@@ -37,6 +37,7 @@ REPORT = "report"
 DEMAND = "demand"  # the frame of a reported obligation of another party ("said Iran must stop")
 OBLIGATION = frozenset(("must", "should"))
 # Prepositions whose object tells what a trigger acts on ("accused X of war crimes", "a ban on parties").
+WHEN = frozenset({"DATE", "TIME"})  # entities that only say when
 OBJECT_PREPS = ("of", "for", "on", "upon", "with", "over", "about", "into", "against", "as")
 # Prepositions whose object may be the event a frame embeds ("called for talks", "agreed to a truce").
 EMBEDDING_PREPS = ("for", "of", "to", "on", "upon", "against", "from", "into")
@@ -74,10 +75,23 @@ class Embedded:
 
 
 def _particle(verb: Token, wanted: str | None) -> Token | None:
+    """The verb's particle ``wanted`` (any particle when None): a particle, the word right after the
+    verb, or a preposition after the verb's object ("pushed Congress for reforms"), unless it only
+    says when ("called the ambassador on Monday")."""
+    obj = direct_object(verb)
     for child in verb.children:
         if child.dep_ == "prt" and (wanted is None or child.lower_ == wanted):
             return child
         if wanted is not None and child.i == verb.i + 1 and child.lower_ == wanted:
+            return child
+        if (
+            wanted is not None
+            and obj is not None
+            and child.dep_ == "prep"
+            and child.lower_ == wanted
+            and child.i > obj.i
+            and any(p.dep_ == "pobj" and p.ent_type_ not in WHEN for p in child.children)
+        ):
             return child
     return None
 
