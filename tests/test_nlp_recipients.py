@@ -192,3 +192,50 @@ def test_recipients_preposition_after_the_object_completes_the_verb(coder: Coder
 def test_recipients_date_after_the_object_completes_no_verb(coder: Coder) -> None:
     events = _code(coder, "Kenya called the ambassador on Monday.")
     assert [e.cameo.root for e in events] == ["04"]
+
+
+def test_recipients_a_letter_speaks_to_its_addressee(coder: Coder) -> None:
+    event = _main(
+        coder, "The president sent a letter to the World Health Organization threatening to cut funding."
+    )
+    assert event.cameo.root == "13"
+    assert [r.org for r in event.recipient] == ["WHO"]
+
+
+def test_recipients_warning_given_to_someone(coder: Coder) -> None:
+    event = _main(coder, "Brazil gave Venezuela a stern warning to stop the incursions.")
+    assert event.cameo.root == "13"
+    assert [r.country for r in event.recipient] == ["VEN"]
+
+
+def test_recipients_aid_and_deals_suspended_with_a_country(coder: Coder) -> None:
+    event = _main(coder, "Sweden suspended military aid and arms deals with Myanmar.")
+    assert event.cameo.root == "16"
+    assert [r.country for r in event.recipient] == ["MMR"]
+
+
+def test_recipients_refused_request_answers_who_made_it(coder: Coder) -> None:
+    event = _main(coder, "The ministry refused a request from the Red Cross to visit the prison.")
+    assert _texts(event) == ["the Red Cross"]
+
+
+def test_recipients_mediation_to_resolve_a_rift_is_between_its_parties(coder: Coder) -> None:
+    event = _main(coder, "Kuwait launched a mediation effort to resolve the rift between Qatar and Bahrain.")
+    assert sorted(r.country or "" for r in event.recipient) == ["BHR", "QAT"]
+
+
+def test_recipients_joint_war_games_make_each_party_the_others_recipient(coder: Coder) -> None:
+    event = _main(coder, "Peru and Chile held joint war games in the desert.")
+    assert event.cameo.code == "062"
+    assert sorted(r.country or "" for r in event.recipient) == ["CHL", "PER"]
+
+
+def test_recipients_peacekeeping_extended_in_a_country(coder: Coder) -> None:
+    event = _main(coder, "The Security Council extended the mandate of its peacekeeping mission in Mali.")
+    assert event.cameo.code == "074"
+    assert [r.country for r in event.recipient] == ["MLI"]
+
+
+def test_triggers_word_inside_an_organisation_name_is_no_event(coder: Coder) -> None:
+    events = _code(coder, "Russia refused to join the North Atlantic Treaty Organisation exercises.")
+    assert all(e.trigger.text != "Treaty" for e in events)

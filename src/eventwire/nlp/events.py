@@ -16,7 +16,7 @@ from eventwire.nlp.modality import ModalityCues, certainty, default_cues
 from eventwire.nlp.pattern_match import discarded
 from eventwire.nlp.places import Gazetteer, default_gazetteer, locate
 from eventwire.nlp.recipients import event_recipients
-from eventwire.nlp.roles import DOCUMENT_CLASS, ActorIndex, is_passive
+from eventwire.nlp.roles import ActorIndex, document_of, is_passive
 from eventwire.nlp.triggers import DEMAND, OBLIGATION, Candidate, TriggerFinder
 from eventwire.records import (
     Article,
@@ -181,7 +181,7 @@ class EventExtractor:
         token = clause
         while token.head.i != token.i:
             head = token.head
-            document = token.dep_ == "acl" and DOCUMENT_CLASS in self.lexicon.classes_of(head.lemma_)
+            document = document_of(token, self.lexicon) is not None
             agentless = (
                 token.dep_ == "advcl"
                 and is_passive(head)

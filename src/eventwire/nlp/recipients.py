@@ -286,10 +286,14 @@ def purpose_recipients(
     """Whom an act of cooperation is for, told by a purpose clause of helping (``data/verb_classes.tsv``,
     class ``purpose``): "provided 6 million euros to support refugees in Syria", "launched an appeal
     for $80 million to provide help for flood victims". The phrase keeps the codes of an actor it names
-    ("sent troops to help the Malian government")."""
+    ("sent troops to help the Malian government"). A rift or conflict the clause would resolve is
+    between its parties ("a mediation effort to resolve the rift between Qatar and its neighbours")."""
+    objects = _Objects(_NO_RULE, lexicon)
     for verb in _purpose_verbs(heads, lexicon):
-        found = unresolved_recipients(
-            heads=[verb], markers=PURPOSE_MARKERS, actors=actors, objects=_Objects(_NO_RULE, lexicon)
+        between = [c for c in verb.children if c.dep_ == "dobj"]
+        found = unresolved_recipients(heads=between, markers=("between",), actors=actors, objects=objects)
+        found = found or unresolved_recipients(
+            heads=[verb], markers=PURPOSE_MARKERS, actors=actors, objects=objects
         )
         if found:
             return tuple(_with_actor(entity, verb.doc) for entity in found)

@@ -187,12 +187,31 @@ def subject_token(verb: Token, lexicon: Lexicon) -> tuple[Token | None, bool]:
     return None, False
 
 
+def document_of(verb: Token, lexicon: Lexicon) -> Token | None:
+    """The document whose words a participle tells: the noun it hangs on ("a statement calling on"),
+    or the object of the verb it hangs on ("sent a letter to the WHO, threatening to ..."); else None."""
+    if verb.tag_ != "VBG":
+        return None
+    if verb.dep_ == "acl" and DOCUMENT_CLASS in lexicon.classes_of(verb.head.lemma_):
+        return verb.head
+    if verb.dep_ == "advcl":
+        return next(
+            (
+                c
+                for c in verb.head.children
+                if c.dep_ == "dobj" and DOCUMENT_CLASS in lexicon.classes_of(c.lemma_)
+            ),
+            None,
+        )
+    return None
+
+
 def _author(verb: Token, lexicon: Lexicon) -> tuple[Token | None, bool] | None:
     """For a participle that tells what a document says ("issued a statement calling on the council",
     "put out a report accusing the army"), who wrote it: the document's possessor, else the subject of
     the verb that issued it. None when ``verb`` is no such participle."""
-    document = verb.head
-    if verb.dep_ != "acl" or verb.tag_ != "VBG" or DOCUMENT_CLASS not in lexicon.classes_of(document.lemma_):
+    document = document_of(verb, lexicon)
+    if document is None:
         return None
     for child in document.children:
         if child.dep_ == "poss" and child.pos_ != "PRON":
@@ -200,6 +219,19 @@ def _author(verb: Token, lexicon: Lexicon) -> tuple[Token | None, bool] | None:
     if document.dep_ == "dobj" and document.head.pos_ in ("VERB", "AUX"):
         return subject_token(document.head, lexicon)[0], False
     return None
+
+
+def addressees(verb: Token, lexicon: Lexicon) -> list[Token]:
+    """For a participle that tells what a document says, whom the document went to ("sent a letter to
+    the WHO threatening to cut funding": the WHO); none for any other verb."""
+    document = document_of(verb, lexicon)
+    if document is None:
+        return []
+    found = prep_objects(document, "to")
+    if document.dep_ == "dobj":
+        found += prep_objects(document.head, "to")
+        found += [c for c in document.head.children if c.dep_ == "dative" and c.pos_ != "ADP"]
+    return found
 
 
 def headline_clause(verb: Token) -> bool:

@@ -25,6 +25,7 @@ from eventwire.coding.verb_patterns import VerbPattern
 from eventwire.nlp.pattern_match import PatternMatch, pattern_events
 from eventwire.nlp.roles import (
     ActorIndex,
+    addressees,
     agent_of_noun,
     direct_object,
     is_passive,
@@ -199,6 +200,10 @@ class TriggerFinder:
         for token in sent:
             if token.i in consumed or token.pos_ not in ("NOUN", "PROPN"):
                 continue
+            if (
+                token.pos_ == "PROPN" and actors.at(token) is not None
+            ):  # "the North Atlantic Treaty Organisation"
+                continue
             if (candidate := self._noun(token, actors, consumed)) is not None:
                 found.append(candidate)
         events = [c for c in found if not c.statement]
@@ -327,6 +332,10 @@ class TriggerFinder:
         recipient = self._recipient([stance.word if stance else verb, *carrier], _markers(verb, rule), actors)
         subject, direct = subject_token(verb, self.lexicon)
         actor = actors.agents(subject) if subject is not None else []
+        if not recipient:  # "sent a letter to the WHO threatening to ...": the letter's addressee
+            recipient = next(
+                (found for t in addressees(verb, self.lexicon) if (found := actors.agents(t))), []
+            )
         if rule.frame == REPORT and actor and (obliged := self._obliged(verb, actors, actor)):
             # "France said Iran must stop": a demand, even when what Iran must do is no coded event
             rule = dataclasses.replace(
