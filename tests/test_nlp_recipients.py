@@ -239,3 +239,15 @@ def test_recipients_peacekeeping_extended_in_a_country(coder: Coder) -> None:
 def test_triggers_word_inside_an_organisation_name_is_no_event(coder: Coder) -> None:
     events = _code(coder, "Russia refused to join the North Atlantic Treaty Organisation exercises.")
     assert all(e.trigger.text != "Treaty" for e in events)
+
+
+def test_recipients_purpose_help_someone_do_something(coder: Coder) -> None:
+    event = _main(
+        coder, "Japan earmarked 2 million dollars in emergency aid to help Nepal cope with the floods."
+    )
+    assert [r.country for r in event.recipient] == ["NPL"]
+
+
+def test_recipients_destination_after_coordinated_objects(coder: Coder) -> None:
+    event = _main(coder, "France sent armoured vehicles and a team of paratroopers to Mali.")
+    assert [r.country for r in event.recipient] == ["MLI"]

@@ -47,7 +47,7 @@ NEUTRAL_STATEMENT = "010"
 # appeals, intents to cooperate, diplomatic and material cooperation, aid, yielding.
 COOPERATION = frozenset({"02", "03", "04", "05", "06", "07", "08"})
 PURPOSE = "purpose"
-PURPOSE_MARKERS = ("obj", "dative", "to", "for")
+PURPOSE_MARKERS = ("obj", "dative", "that", "to", "for")
 _NO_RULE = TriggerRule(lemma="", particle=None, pos="VERB", cameo="")  # a purpose verb codes nothing
 
 # Relations from a word to the noun whose phrase it is part of ("the UN's findings", "army base").

@@ -354,7 +354,7 @@ def recipient_tokens(
 
 def object_nouns(obj: Token, depth: int = 2) -> list[Token]:
     """A direct object and the words inside it that a trigger's preposition may hang on: the nouns
-    of its "of"/"in" phrases and its participles ("lifted sanctions imposed on Eritrea", "provided
+    of its "of"/"in" phrases, its conjuncts and its participles ("lifted sanctions imposed on Eritrea", "provided
     3 million euros in funding to Lebanon", "returned dozens of artifacts to the embassy")."""
     found = [obj]
     if depth == 0:
@@ -362,6 +362,8 @@ def object_nouns(obj: Token, depth: int = 2) -> list[Token]:
     for child in obj.children:
         if child.dep_ == "acl" and child.tag_ == "VBN":
             found.append(child)
+        elif child.dep_ == "conj":  # "sent vehicles and a team of paratroopers to Lebanon"
+            found.extend(object_nouns(child, depth - 1))
         elif child.dep_ == "prep" and child.lower_ in ("of", "in"):
             for pobj in _pobjs(child):
                 found.extend(object_nouns(pobj, depth - 1))
