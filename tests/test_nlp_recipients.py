@@ -251,3 +251,10 @@ def test_recipients_purpose_help_someone_do_something(coder: Coder) -> None:
 def test_recipients_destination_after_coordinated_objects(coder: Coder) -> None:
     event = _main(coder, "France sent armoured vehicles and a team of paratroopers to Mali.")
     assert [r.country for r in event.recipient] == ["MLI"]
+
+
+def test_events_of_a_sentence_come_in_text_order(coder: Coder) -> None:
+    events = _code(coder, "During Putin's visit to Pyongyang, Russia signed a treaty with North Korea.")
+    starts = [e.trigger.start for e in events]
+    assert [e.trigger.text for e in events] == ["visit", "signed"]
+    assert starts == sorted(starts)

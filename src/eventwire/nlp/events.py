@@ -75,7 +75,7 @@ class EventExtractor:
             if index in dropped:  # a user discard phrase: "... YEARS LATER", a sports story
                 continue
             phrases: list[Span] | None = None
-            for candidate in self.finder.find(sent, actors):
+            for candidate in sorted(self.finder.find(sent, actors), key=lambda c: c.trigger[0].i):
                 phrases = date_phrases(sent) if phrases is None else phrases
                 date = self._date(sent, candidate, published, events, phrases)
                 events.append(self._event(article, index, sent, candidate, date, actors, country_of))
