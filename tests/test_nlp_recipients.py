@@ -258,3 +258,10 @@ def test_events_of_a_sentence_come_in_text_order(coder: Coder) -> None:
     starts = [e.trigger.start for e in events]
     assert [e.trigger.text for e in events] == ["visit", "signed"]
     assert starts == sorted(starts)
+
+
+def test_actor_of_an_act_that_is_the_subject(coder: Coder) -> None:
+    event = _main(coder, "A car bombing by al-Shabaab killed twelve soldiers in Mogadishu.")
+    assert event.trigger.text == "killed"
+    assert [a.cameo for a in event.actor] == ["SOMREB"]
+    assert _texts(event) and _texts(event)[0].startswith("twelve soldiers")

@@ -332,6 +332,15 @@ class TriggerFinder:
         recipient = self._recipient([stance.word if stance else verb, *carrier], _markers(verb, rule), actors)
         subject, direct = subject_token(verb, self.lexicon)
         actor = actors.agents(subject) if subject is not None else []
+        if (
+            not actor
+            and subject is not None
+            and subject.dep_ == "nsubj"
+            and self.lexicon.rules_for(subject.lemma_, "NOUN")
+        ):
+            # "a car bombing by the Islamic State group killed 75 people": who did the act that killed
+            agent, _ = agent_of_noun(subject, self.lexicon, actors)
+            actor = actors.agents(agent) if agent is not None else []
         if not recipient:  # "sent a letter to the WHO threatening to ...": the letter's addressee
             recipient = next(
                 (found for t in addressees(verb, self.lexicon) if (found := actors.agents(t))), []
