@@ -181,14 +181,10 @@ class EventExtractor:
         token = clause
         while token.head.i != token.i:
             head = token.head
-            document = document_of(token, self.lexicon) is not None
-            agentless = (
-                token.dep_ == "advcl"
-                and is_passive(head)
-                and not any(c.dep_ == "agent" for c in head.children)
-            )
-            if token.dep_ in BACKGROUND and not document and not agentless:
-                return True
+            if token.dep_ in BACKGROUND and document_of(token, self.lexicon) is None:
+                explains = token.dep_ == "advcl" and is_passive(head)
+                if not (explains and not any(c.dep_ == "agent" for c in head.children)):
+                    return True
             token = head
         return False
 

@@ -115,25 +115,19 @@ def event_recipients(
     if len(actors) == 1 and mutual and (joint := _joint_parties(actors[0], heads)) is not None:
         return (joint,)
     found = unresolved_recipients(
-        heads=[words[0], *heads[len(words) :]], markers=_markers(objects), actors=actors, objects=objects
+        heads=[words[0], *heads[len(words) :]], markers=objects.rule.recipient, actors=actors, objects=objects
     )
     if not found and embedded is not None and embedded[1].cameo != NEUTRAL_STATEMENT:
         # "declined to comment on the bill": a statement acts on no one
         inner = _Objects(embedded[1], lexicon)
         found = unresolved_recipients(
-            heads=embedded[0], markers=_markers(inner), actors=actors, objects=inner
+            heads=embedded[0], markers=inner.rule.recipient, actors=actors, objects=inner
         )
     inner_code = embedded[1].cameo if embedded is not None else ""
     if not found and (code[:2] in COOPERATION or inner_code[:2] in COOPERATION):
         inner_words = embedded[0] if embedded is not None else ()
         found = purpose_recipients([*heads, *inner_words], actors=actors, lexicon=lexicon)
     return found
-
-
-def _markers(objects: _Objects) -> tuple[str, ...]:
-    """The rule's recipient markers (its object is skipped where it is what the rule names, see
-    :func:`unresolved_recipients`)."""
-    return objects.rule.recipient
 
 
 @dataclasses.dataclass(frozen=True, slots=True)
@@ -177,7 +171,7 @@ class _Objects:
 
     def told(self, noun: Token) -> bool:
         """Whether ``noun`` names what is said, proposed or done (``data/object_classes.tsv``, class
-        "told": "rejected the accusations", "welcomed the decision") rather than who or what it is done to."""
+        "told": "rejected the accusations", "claimed the bombing") rather than who or what it is done to."""
         return self.lexicon is not None and TOLD_CLASS in self.lexicon.classes_of(noun.lemma_)
 
     def proposal(self, noun: Token) -> bool:
@@ -385,9 +379,8 @@ def _phrase(word: Token, leave: frozenset[str], objects: _Objects | None) -> tup
     start, end = whole_phrase(
         word, leave=leave, skip=objects.left_out(word) if objects is not None else frozenset()
     )
-    if objects is not None and objects.told(
-        word
-    ):  # an act named with its target: "the attack on the embassy"
+    if objects is not None and objects.told(word):
+        # an act named with its target: "the attack on the embassy"
         for prep in word.children:
             aimed_at = [p for p in prep.children if p.dep_ == "pobj"]
             if prep.dep_ == "prep" and prep.lower_ in _AIMED and prep.i >= end and aimed_at:

@@ -200,10 +200,8 @@ class TriggerFinder:
         for token in sent:
             if token.i in consumed or token.pos_ not in ("NOUN", "PROPN"):
                 continue
-            if (
-                token.pos_ == "PROPN" and actors.at(token) is not None
-            ):  # "the North Atlantic Treaty Organisation"
-                continue
+            if token.pos_ == "PROPN" and actors.at(token) is not None:
+                continue  # a word of a name: "the North Atlantic Treaty Organisation"
             if (candidate := self._noun(token, actors, consumed)) is not None:
                 found.append(candidate)
         events = [c for c in found if not c.statement]
